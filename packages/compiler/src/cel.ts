@@ -9,7 +9,11 @@ export type OperandInputName = (ref: Extract<ConditionOperand, { kind: unknown }
  * KFP's precedence (string > bool > double > int): the other side is quoted, converted with
  * `double(...)`, or (an int literal against a bool) mapped as KFP maps it.
  */
-export function conditionsToCel(conditions: readonly Condition[], inputName: OperandInputName, where: string): string {
+export function conditionsToCel(
+  conditions: readonly Condition[],
+  inputName: OperandInputName,
+  where: string,
+): string {
   return conditions.map((c) => comparisonToCel(c, inputName, where)).join(' && ');
 }
 
@@ -53,7 +57,8 @@ function operandType(operand: ConditionOperand, where: string): Scalar {
   if (isParamRef(operand)) {
     const kind = operand.kind as ParamKind | 'NUMBER';
     if (kind === 'NUMBER') return 'NUMBER_DOUBLE';
-    if (kind === 'STRING' || kind === 'BOOLEAN' || kind === 'NUMBER_DOUBLE' || kind === 'NUMBER_INTEGER') return kind;
+    if (kind === 'STRING' || kind === 'BOOLEAN' || kind === 'NUMBER_DOUBLE' || kind === 'NUMBER_INTEGER')
+      return kind;
     throw new PipelineDefinitionError(`a condition cannot compare a ${kind} value.`, {
       where,
       fix: 'Compare strings, numbers or booleans.',
@@ -62,7 +67,9 @@ function operandType(operand: ConditionOperand, where: string): Scalar {
   if (typeof operand === 'string') return 'STRING';
   if (typeof operand === 'boolean') return 'BOOLEAN';
   if (typeof operand === 'number') return Number.isInteger(operand) ? 'NUMBER_INTEGER' : 'NUMBER_DOUBLE';
-  throw new PipelineDefinitionError(`a condition operand must be a string, number, boolean or reference.`, { where });
+  throw new PipelineDefinitionError(`a condition operand must be a string, number, boolean or reference.`, {
+    where,
+  });
 }
 
 /** A CEL string literal. KFP does not escape quotes; we do, so such conditions stay valid CEL. */

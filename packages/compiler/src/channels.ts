@@ -77,24 +77,32 @@ export class ChannelTable {
       case 'collected': {
         const inner = this.of(source.inner);
         const key = `pipelinechannel--${inner.fullName}`;
-        return this.#intern(`collected:${source.loop.name}:${inner.key}`, () => ({
-          key: `collected:${source.loop.name}:${inner.key}`,
-          fullName: `${source.loop.name}-${key}`,
-          type: inner.type.artifact ? { ...inner.type, isList: true } : { artifact: false, kind: 'LIST' },
-          origin: { kind: 'output', node: source.loop, key },
-          inner: [inner],
-        }), true);
+        return this.#intern(
+          `collected:${source.loop.name}:${inner.key}`,
+          () => ({
+            key: `collected:${source.loop.name}:${inner.key}`,
+            fullName: `${source.loop.name}-${key}`,
+            type: inner.type.artifact ? { ...inner.type, isList: true } : { artifact: false, kind: 'LIST' },
+            origin: { kind: 'output', node: source.loop, key },
+            inner: [inner],
+          }),
+          true,
+        );
       }
       case 'one-of': {
         const key = `pipelinechannel--${source.branches.name}-oneof-${source.id}`;
         const inner = source.refs.map((r) => this.of(r));
-        return this.#intern(`oneof:${source.branches.name}:${source.id}`, () => ({
-          key: `oneof:${source.branches.name}:${source.id}`,
-          fullName: `${source.branches.name}-${key}`,
-          type: channelType(ref),
-          origin: { kind: 'output', node: source.branches, key },
-          inner,
-        }), true);
+        return this.#intern(
+          `oneof:${source.branches.name}:${source.id}`,
+          () => ({
+            key: `oneof:${source.branches.name}:${source.id}`,
+            fullName: `${source.branches.name}-${key}`,
+            type: channelType(ref),
+            origin: { kind: 'output', node: source.branches, key },
+            inner,
+          }),
+          true,
+        );
       }
     }
   }

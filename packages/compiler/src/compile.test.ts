@@ -1,4 +1,17 @@
-import { Dataset, artifact, component, eq, ge, If, lt, ne, parallelFor, param, pipeline, PipelineDefinitionError } from '@kfp-ts/dsl';
+import {
+  artifact,
+  component,
+  Dataset,
+  eq,
+  ge,
+  If,
+  lt,
+  ne,
+  PipelineDefinitionError,
+  parallelFor,
+  param,
+  pipeline,
+} from '@kfp-ts/dsl';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { compile } from './compile.js';
@@ -27,8 +40,12 @@ describe('conditions compile to KFP CEL', () => {
   };
 
   it('writes int references as int(...) and keeps literals as Python prints them', () => {
-    expect(cel((t) => ge(t.outputs.n, 5))).toBe("int(inputs.parameter_values['pipelinechannel--produce-n']) >= 5");
-    expect(cel((t) => lt(t.outputs.x, 0.25))).toBe("inputs.parameter_values['pipelinechannel--produce-x'] < 0.25");
+    expect(cel((t) => ge(t.outputs.n, 5))).toBe(
+      "int(inputs.parameter_values['pipelinechannel--produce-n']) >= 5",
+    );
+    expect(cel((t) => lt(t.outputs.x, 0.25))).toBe(
+      "inputs.parameter_values['pipelinechannel--produce-x'] < 0.25",
+    );
   });
 
   it('converts an int to double against a float', () => {
@@ -38,12 +55,18 @@ describe('conditions compile to KFP CEL', () => {
   });
 
   it('quotes strings and escapes quotes inside them', () => {
-    expect(cel((t) => eq(t.outputs.s, 'heads'))).toBe("inputs.parameter_values['pipelinechannel--produce-s'] == 'heads'");
-    expect(cel((t) => ne(t.outputs.s, "it's"))).toBe("inputs.parameter_values['pipelinechannel--produce-s'] != 'it\\'s'");
+    expect(cel((t) => eq(t.outputs.s, 'heads'))).toBe(
+      "inputs.parameter_values['pipelinechannel--produce-s'] == 'heads'",
+    );
+    expect(cel((t) => ne(t.outputs.s, "it's"))).toBe(
+      "inputs.parameter_values['pipelinechannel--produce-s'] != 'it\\'s'",
+    );
   });
 
   it('writes booleans in lower case', () => {
-    expect(cel((t) => eq(t.outputs.ok, true))).toBe("inputs.parameter_values['pipelinechannel--produce-ok'] == true");
+    expect(cel((t) => eq(t.outputs.ok, true))).toBe(
+      "inputs.parameter_values['pipelinechannel--produce-ok'] == true",
+    );
   });
 
   it('negates earlier branches for Elif and Else', () => {
@@ -53,7 +76,7 @@ describe('conditions compile to KFP CEL', () => {
         .Elif(eq(t.outputs.s, 'b'), () => void consume())
         .Else(() => void consume());
     });
-    const dag = compile(p).components!['comp-condition-branches-1']!.dag!.tasks;
+    const dag = compile(p).components!['comp-condition-branches-1']!.dag!.tasks!;
     const ref = "inputs.parameter_values['pipelinechannel--produce-s']";
     expect(dag['condition-2']!.triggerPolicy!.condition).toBe(`${ref} == 'a'`);
     expect(dag['condition-3']!.triggerPolicy!.condition).toBe(`!(${ref} == 'a') && ${ref} == 'b'`);
@@ -61,13 +84,16 @@ describe('conditions compile to KFP CEL', () => {
   });
 
   it('reads a field of a struct loop item through a selector', () => {
-    const p = pipeline({ name: 'subvar', inputs: { rows: param.list(z.object({ kind: z.string() })) } }, (p) => {
-      parallelFor(p.rows, (row) => {
-        If(eq(row.field('kind'), 'big'), () => void consume({ s: row.field('kind') }));
-      });
-    });
+    const p = pipeline(
+      { name: 'subvar', inputs: { rows: param.list(z.object({ kind: z.string() })) } },
+      (p) => {
+        parallelFor(p.rows, (row) => {
+          If(eq(row.field('kind'), 'big'), () => void consume({ s: row.field('kind') }));
+        });
+      },
+    );
     const spec = compile(p);
-    const condition = spec.components!['comp-for-loop-1']!.dag!.tasks['condition-2']!;
+    const condition = spec.components!['comp-for-loop-1']!.dag!.tasks!['condition-2']!;
     expect(condition.triggerPolicy!.condition).toBe(
       "inputs.parameter_values['pipelinechannel--rows-loop-item-subvar-kind'] == 'big'",
     );
@@ -81,14 +107,23 @@ describe('conditions compile to KFP CEL', () => {
 describe('task settings', () => {
   it('writes literal resources twice (strings and the numbers older backends read)', () => {
     const p = pipeline({ name: 'res' }, () => {
-      produce().set({ cpuLimit: '500m', memoryLimit: '1Gi', accelerator: { type: 'NVIDIA_TESLA_T4', count: 2 } });
+      produce().set({
+        cpuLimit: '500m',
+        memoryLimit: '1Gi',
+        accelerator: { type: 'NVIDIA_TESLA_T4', count: 2 },
+      });
     });
-    expect(compile(p).deploymentSpec!.executors['exec-produce']!.container!.resources).toEqual({
+    expect(compile(p).deploymentSpec!.executors!['exec-produce']!.container!.resources).toEqual({
       cpuLimit: 0.5,
       resourceCpuLimit: '500m',
       memoryLimit: 1.073741824,
       resourceMemoryLimit: '1Gi',
-      accelerator: { type: 'NVIDIA_TESLA_T4', resourceType: 'NVIDIA_TESLA_T4', count: '2', resourceCount: '2' },
+      accelerator: {
+        type: 'NVIDIA_TESLA_T4',
+        resourceType: 'NVIDIA_TESLA_T4',
+        count: '2',
+        resourceCount: '2',
+      },
     });
   });
 
@@ -97,10 +132,10 @@ describe('task settings', () => {
       produce().set({ cpuLimit: p.cpu });
     });
     const spec = compile(p);
-    expect(spec.deploymentSpec!.executors['exec-produce']!.container!.resources).toEqual({
+    expect(spec.deploymentSpec!.executors!['exec-produce']!.container!.resources).toEqual({
       resourceCpuLimit: "{{$.inputs.parameters['pipelinechannel--cpu']}}",
     });
-    expect(spec.root.dag!.tasks.produce!.inputs!.parameters).toEqual({
+    expect(spec.root.dag!.tasks!.produce!.inputs!.parameters).toEqual({
       cpu_limit: { runtimeValue: { constant: "{{$.inputs.parameters['pipelinechannel--cpu']}}" } },
       'pipelinechannel--cpu': { componentInputParameter: 'cpu' },
     });
@@ -108,10 +143,19 @@ describe('task settings', () => {
 
   it('writes the full retry policy with KFP defaults, caching off as {}', () => {
     const p = pipeline({ name: 'retry' }, () => {
-      produce().set({ retry: { maxRetries: 3, backoffDuration: '1m' }, caching: false, displayName: 'Produce it' });
+      produce().set({
+        retry: { maxRetries: 3, backoffDuration: '1m' },
+        caching: false,
+        displayName: 'Produce it',
+      });
     });
-    const task = compile(p).root.dag!.tasks.produce!;
-    expect(task.retryPolicy).toEqual({ maxRetryCount: 3, backoffDuration: '60s', backoffFactor: 2, backoffMaxDuration: '3600s' });
+    const task = compile(p).root.dag!.tasks!.produce!;
+    expect(task.retryPolicy).toEqual({
+      maxRetryCount: 3,
+      backoffDuration: '60s',
+      backoffFactor: 2,
+      backoffMaxDuration: '3600s',
+    });
     expect(task.cachingOptions).toEqual({});
     expect(task.taskInfo.name).toBe('Produce it');
   });
@@ -121,7 +165,7 @@ describe('task settings', () => {
       const t = produce();
       consume({ s: `gs://${p.bucket}/${t.outputs.s}.csv` });
     });
-    const inputs = compile(p).root.dag!.tasks.consume!.inputs!.parameters!;
+    const inputs = compile(p).root.dag!.tasks!.consume!.inputs!.parameters!;
     expect(inputs.s).toEqual({
       runtimeValue: {
         constant:
@@ -129,7 +173,9 @@ describe('task settings', () => {
       },
     });
     expect(inputs['pipelinechannel--bucket']).toEqual({ componentInputParameter: 'bucket' });
-    expect(inputs['pipelinechannel--produce-s']).toEqual({ taskOutputParameter: { producerTask: 'produce', outputParameterKey: 's' } });
+    expect(inputs['pipelinechannel--produce-s']).toEqual({
+      taskOutputParameter: { producerTask: 'produce', outputParameterKey: 's' },
+    });
   });
 });
 
@@ -141,7 +187,9 @@ describe('compile-time errors name the pipeline and the fix', () => {
 
   it('refuses an unknown pipeline parameter', () => {
     const p = pipeline({ name: 'params', inputs: { a: param.int({ default: 1 }) } }, () => void produce());
-    expect(() => compile(p, { pipelineParameters: { b: 2 } })).toThrow(/pipeline parameter 'b' does not match any input.*Inputs are: a/s);
+    expect(() => compile(p, { pipelineParameters: { b: 2 } })).toThrow(
+      /pipeline parameter 'b' does not match any input.*Inputs are: a/s,
+    );
   });
 
   it('refuses a cycle made with after()', () => {
@@ -157,7 +205,9 @@ describe('compile-time errors name the pipeline and the fix', () => {
       error = e;
     }
     expect(PipelineDefinitionError.is(error)).toBe(true);
-    expect((error as Error).message).toMatch(/cycle: (produce -> consume -> produce|consume -> produce -> consume).*Remove one of the .after\(\)/s);
+    expect((error as Error).message).toMatch(
+      /cycle: (produce -> consume -> produce|consume -> produce -> consume).*Remove one of the .after\(\)/s,
+    );
   });
 
   it('refuses waiting on a task inside a condition from outside', () => {

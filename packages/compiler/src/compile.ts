@@ -7,7 +7,13 @@ import type {
   PipelineDefinition,
   PipelineTask,
 } from '@kfp-ts/dsl';
-import { isComponent, PIPELINE_NAME_PATTERN, PipelineDefinitionError, pipeline, sanitizeName } from '@kfp-ts/dsl';
+import {
+  isComponent,
+  PIPELINE_NAME_PATTERN,
+  PipelineDefinitionError,
+  pipeline,
+  sanitizeName,
+} from '@kfp-ts/dsl';
 import type { PipelineSpec } from '@kfp-ts/schemas';
 import { validatePipelineSpec } from '@kfp-ts/schemas';
 import type { FunctionExecutorStrategy } from './function-executor.js';
@@ -92,7 +98,10 @@ function compileContext(options: CompileOptions): GraphCompileContext {
       const inner = task.component as PipelineDefinition | IrPipelineDefinition;
       let compiled = nested.get(inner);
       if (!compiled) {
-        compiled = inner.kind === 'ir-pipeline' ? compiledFromSpec(inner) : compileGraph(inner.graph, inner.inputs, context);
+        compiled =
+          inner.kind === 'ir-pipeline'
+            ? compiledFromSpec(inner)
+            : compileGraph(inner.graph, inner.inputs, context);
         nested.set(inner, compiled);
       }
       return compiled;
@@ -107,7 +116,9 @@ function compiledFromSpec(definition: IrPipelineDefinition): CompiledGraph {
   return {
     root: spec.root,
     components: { ...(spec.components ?? {}) },
-    executors: { ...((spec.deploymentSpec as { executors?: CompiledGraph['executors'] } | undefined)?.executors ?? {}) },
+    executors: {
+      ...((spec.deploymentSpec as { executors?: CompiledGraph['executors'] } | undefined)?.executors ?? {}),
+    },
   };
 }
 

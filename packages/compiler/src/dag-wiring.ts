@@ -39,11 +39,13 @@ export class DagWiring {
   /** How a node whose parent DAG is `scope` reads `channel`; records the dependency of `consumer`. */
   read(scope: TasksGroup, channel: Channel, consumer: Node): Wire {
     const origin = channel.origin;
-    if (this.groupInputs.get(scope)?.has(inputNameOf(channel))) return { kind: 'component-input', name: inputNameOf(channel) };
+    if (this.groupInputs.get(scope)?.has(inputNameOf(channel)))
+      return { kind: 'component-input', name: inputNameOf(channel) };
     switch (origin.kind) {
       case 'subvar': {
         const base = this.read(scope, origin.base, consumer);
-        if (base.kind !== 'component-input') throw new PipelineDefinitionError('a loop item is not a task output.');
+        if (base.kind !== 'component-input')
+          throw new PipelineDefinitionError('a loop item is not a task output.');
         return { ...base, selector: [...(base.selector ?? []), ...origin.path] };
       }
       case 'pipeline-input':
@@ -91,13 +93,19 @@ export class DagWiring {
    */
   selectorInside(group: TasksGroup, inner: Channel): Selector {
     if (inner.origin.kind !== 'output') {
-      throw new PipelineDefinitionError(`${inner.fullName} is not produced inside ${group.name}.`, { where: group.path });
+      throw new PipelineDefinitionError(`${inner.fullName} is not produced inside ${group.name}.`, {
+        where: group.path,
+      });
     }
     const node = inner.origin.node;
     if (node.parent === group) return { producerSubtask: node.name, key: inner.origin.key };
     const child = childContaining(group, node);
     const key = inputNameOf(inner);
-    this.declareOutput(child, key, { type: inner.type, selectors: [this.selectorInside(child, inner)], oneOf: false });
+    this.declareOutput(child, key, {
+      type: inner.type,
+      selectors: [this.selectorInside(child, inner)],
+      oneOf: false,
+    });
     return { producerSubtask: child.name, key };
   }
 
@@ -120,7 +128,13 @@ export class DagWiring {
     if (!first || !down[common]) {
       throw new PipelineDefinitionError(`'${upstream.name}' cannot be waited on from inside it.`, { where });
     }
-    const blocking = upstreamOnly.slice(0, -1).find((g) => 'kind' in g && (g.kind === 'condition' || g.kind === 'condition-branches' || g.kind === 'exit-handler'));
+    const blocking = upstreamOnly
+      .slice(0, -1)
+      .find(
+        (g) =>
+          'kind' in g &&
+          (g.kind === 'condition' || g.kind === 'condition-branches' || g.kind === 'exit-handler'),
+      );
     if (blocking) {
       throw new PipelineDefinitionError(
         `after('${upstream.name}'): that task is inside ${(blocking as TasksGroup).name}, which may not run.`,
@@ -132,12 +146,18 @@ export class DagWiring {
 
   #mapOf<K, V>(map: Map<TasksGroup, Map<K, V>>, group: TasksGroup): Map<K, V> {
     let inner = map.get(group);
-    if (!inner) map.set(group, (inner = new Map()));
+    if (!inner) {
+      inner = new Map();
+      map.set(group, inner);
+    }
     return inner;
   }
   #setOf(map: Map<Node, Set<Node>>, node: Node): Set<Node> {
     let inner = map.get(node);
-    if (!inner) map.set(node, (inner = new Set()));
+    if (!inner) {
+      inner = new Set();
+      map.set(node, inner);
+    }
     return inner;
   }
 }

@@ -19,7 +19,8 @@ export function inputDefinitions(
   for (const [name, spec] of Object.entries(inputs)) {
     if (isParamSpec(spec)) {
       const entry: Record<string, unknown> = { parameterType: spec.kind };
-      const value = name in overrides ? overrides[name] : spec.hasDefault ? (spec.default as JsonValue) : undefined;
+      const value =
+        name in overrides ? overrides[name] : spec.hasDefault ? (spec.default as JsonValue) : undefined;
       if (value !== undefined && value !== null) entry.defaultValue = value;
       // An overriding default (KFP's pipeline_parameters) does not make an input optional.
       if (spec.optional) entry.isOptional = true;
@@ -44,7 +45,10 @@ export function outputDefinitions(outputs: IOSpecs): OutputDefinitions | undefin
   const artifacts: Record<string, any> = {};
   for (const [name, spec] of Object.entries(outputs)) {
     if (isParamSpec(spec)) {
-      parameters[name] = { parameterType: spec.kind, ...(spec.description ? { description: spec.description } : {}) };
+      parameters[name] = {
+        parameterType: spec.kind,
+        ...(spec.description ? { description: spec.description } : {}),
+      };
     } else {
       artifacts[name] = {
         artifactType: artifactTypeOf(spec.type),
@@ -62,7 +66,10 @@ export function channelDefinitions(entries: Iterable<[string, ChannelType]>): In
   const artifacts: Record<string, any> = {};
   for (const [name, type] of entries) {
     if (type.artifact) {
-      artifacts[name] = { artifactType: artifactTypeOf(type.type), ...(type.isList ? { isArtifactList: true } : {}) };
+      artifacts[name] = {
+        artifactType: artifactTypeOf(type.type),
+        ...(type.isList ? { isArtifactList: true } : {}),
+      };
     } else {
       parameters[name] = { parameterType: type.kind };
     }

@@ -7,8 +7,8 @@ import type {
 } from '@kfp-ts/dsl';
 import { isStructuredPlaceholder } from '@kfp-ts/dsl';
 import type { ExecutorSpec } from '@kfp-ts/schemas';
-import type { FunctionExecutorStrategy } from './function-executor.js';
 import { artifactTypeOf } from './definitions.js';
+import type { FunctionExecutorStrategy } from './function-executor.js';
 import { cpuToFloat, memoryToFloat } from './resources.js';
 
 /** Setting values after references were replaced by input placeholders. */
@@ -30,7 +30,11 @@ export interface ExecutorContext {
 }
 
 /** The executor of a task: a container (function or container component) or an importer. */
-export function executorSpec(task: PipelineTask<any>, settings: ResolvedSettings, context: ExecutorContext): ExecutorSpec {
+export function executorSpec(
+  task: PipelineTask<any>,
+  settings: ResolvedSettings,
+  context: ExecutorContext,
+): ExecutorSpec {
   const definition = task.component;
   if (definition.kind === 'importer') return { importer: importerSpec(definition) };
   const container =
@@ -44,7 +48,11 @@ export function executorSpec(task: PipelineTask<any>, settings: ResolvedSettings
   return { container } as ExecutorSpec;
 }
 
-function functionContainer(definition: FunctionComponentDefinition, settings: ResolvedSettings, context: ExecutorContext) {
+function functionContainer(
+  definition: FunctionComponentDefinition,
+  settings: ResolvedSettings,
+  context: ExecutorContext,
+) {
   const image = settings.image ?? definition.image ?? context.defaultImage;
   const { command, args } = context.functionExecutor(definition, image);
   return { image, command: [...command], args: [...args] };
@@ -58,7 +66,10 @@ function containerOf(definition: ContainerComponentDefinition, settings: Resolve
 }
 
 /** Component env first, task env after; a task setting replaces the component's value in place. */
-function mergedEnv(component: Readonly<Record<string, string>> | undefined, task: Readonly<Record<string, string>> | undefined) {
+function mergedEnv(
+  component: Readonly<Record<string, string>> | undefined,
+  task: Readonly<Record<string, string>> | undefined,
+) {
   const merged = new Map<string, string>(Object.entries(component ?? {}));
   for (const [name, value] of Object.entries(task ?? {})) merged.set(name, value);
   return [...merged].map(([name, value]) => ({ name, value }));
@@ -75,8 +86,10 @@ export function renderArg(arg: ContainerArg): string {
 function placeholderJson(arg: ContainerArg): unknown {
   if (typeof arg === 'string' || !isStructuredPlaceholder(arg)) return arg;
   if (arg.type === 'concat') return { Concat: arg.items.map(placeholderJson) };
-  const body: Record<string, unknown> = { InputName: arg.inputName, Then: arg.then.map(placeholderJson) };
-  if (arg.otherwise !== undefined) body.Else = arg.otherwise.map(placeholderJson);
+  const branch = (value: ContainerArg | readonly ContainerArg[]) =>
+    Array.isArray(value) ? value.map(placeholderJson) : placeholderJson(value as ContainerArg);
+  const body: Record<string, unknown> = { InputName: arg.inputName, Then: branch(arg.whenPresent) };
+  if (arg.whenAbsent !== undefined) body.Else = branch(arg.whenAbsent);
   return { IfPresent: body };
 }
 
@@ -126,7 +139,10 @@ function resourcesOf(s: ResolvedSettings): Record<string, unknown> | undefined {
 
 function importerSpec(definition: ImporterDefinition) {
   const spec: Record<string, unknown> = {
-    artifactUri: definition.constantUri !== undefined ? { constant: definition.constantUri } : { runtimeParameter: 'uri' },
+    artifactUri:
+      definition.constantUri !== undefined
+        ? { constant: definition.constantUri }
+        : { runtimeParameter: 'uri' },
     typeSchema: artifactTypeOf(definition.artifactType),
   };
   if (definition.metadata && Object.keys(definition.metadata).length) spec.metadata = definition.metadata;

@@ -14,7 +14,10 @@ export interface ContainerCommand {
  * lightweight-component contract (`--executor_input {{$}} --function_to_execute <name>`) so any
  * KFP backend passes the executor input the same way.
  */
-export type FunctionExecutorStrategy = (component: FunctionComponentDefinition, image: string) => ContainerCommand;
+export type FunctionExecutorStrategy = (
+  component: FunctionComponentDefinition,
+  image: string,
+) => ContainerCommand;
 
 /**
  * Until component bundling lands (the executor issue), the command names the kfp-ts executor

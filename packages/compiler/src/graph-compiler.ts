@@ -1,9 +1,9 @@
 import type { IOSpecs, JsonValue, PipelineGraph, PipelineTask, TasksGroup } from '@kfp-ts/dsl';
 import { isParamSpec, PipelineDefinitionError, sanitizeName } from '@kfp-ts/dsl';
 import type { ComponentSpec, ExecutorSpec, PipelineTaskSpec } from '@kfp-ts/schemas';
+import { conditionsToCel } from './cel.js';
 import type { Channel } from './channels.js';
 import { ChannelTable, inputNameOf } from './channels.js';
-import { conditionsToCel } from './cel.js';
 import { checkNoCycles } from './cycles.js';
 import type { GroupOutput } from './dag-wiring.js';
 import { DagWiring } from './dag-wiring.js';
@@ -11,8 +11,8 @@ import { channelDefinitions, inputDefinitions, outputDefinitions } from './defin
 import type { ExecutorContext } from './executor-spec.js';
 import { executorSpec } from './executor-spec.js';
 import { mergeSubPipeline } from './merge.js';
-import { taskSettings } from './task-settings.js';
 import { artifactInput, parameterInput, TaskInputsBuilder } from './task-inputs.js';
+import { taskSettings } from './task-settings.js';
 import { uniqueKey } from './unique-key.js';
 import { pythonJsonDumps } from './values.js';
 
@@ -85,7 +85,8 @@ class GraphCompiler {
     if (group.kind === 'condition') {
       for (const condition of group.conditions) {
         for (const operand of [condition.left, condition.right]) {
-          if (typeof operand === 'object' && operand !== null) this.#wiring.requireInput(group, this.#channels.of(operand));
+          if (typeof operand === 'object' && operand !== null)
+            this.#wiring.requireInput(group, this.#channels.of(operand));
         }
       }
       this.#groupConditions.set(
@@ -112,7 +113,8 @@ class GraphCompiler {
       if (group.kind !== 'condition') continue;
       for (const condition of group.conditions) {
         for (const operand of [condition.left, condition.right]) {
-          if (typeof operand === 'object' && operand !== null) this.#wiring.requireInput(task.parent, this.#channels.of(operand));
+          if (typeof operand === 'object' && operand !== null)
+            this.#wiring.requireInput(task.parent, this.#channels.of(operand));
         }
       }
     }
@@ -132,7 +134,10 @@ class GraphCompiler {
       if (!task.ignoresUpstreamFailure || upstream.length !== 1) {
         throw new PipelineDefinitionError(
           `input '${finalStatusInputs[0]}' is a task final status, which only an exit task or a task that ignores upstream failure of exactly one upstream task receives.`,
-          { where: task.path, fix: 'Use the task in exitHandler(task, ...) or call .ignoreUpstreamFailure() with one .after() task.' },
+          {
+            where: task.path,
+            fix: 'Use the task in exitHandler(task, ...) or call .ignoreUpstreamFailure() with one .after() task.',
+          },
         );
       }
       for (const name of finalStatusInputs) builder.finalStatus(name, upstream[0]!);
@@ -166,10 +171,13 @@ class GraphCompiler {
     for (const [name, ref] of Object.entries(this.graph.outputs)) {
       const channel = this.#channels.of(ref);
       if (channel.origin.kind !== 'output') {
-        throw new PipelineDefinitionError(`pipeline output '${name}' returns a pipeline input or loop item.`, {
-          where: this.graph.root.path,
-          fix: 'Return outputs of tasks.',
-        });
+        throw new PipelineDefinitionError(
+          `pipeline output '${name}' returns a pipeline input or loop item.`,
+          {
+            where: this.graph.root.path,
+            fix: 'Return outputs of tasks.',
+          },
+        );
       }
       const selector = this.#wiring.selectorInside(this.graph.root, channel);
       Object.assign(channel.type.artifact ? artifacts : parameters, {
@@ -188,7 +196,10 @@ class GraphCompiler {
   #groupComponent(group: TasksGroup): ComponentSpec {
     const tasks: Record<string, PipelineTaskSpec> = {};
     const children = group.children;
-    const ordered = [...children.filter((c) => 'kind' in c), ...children.filter((c) => !('kind' in c))] as Node[];
+    const ordered = [
+      ...children.filter((c) => 'kind' in c),
+      ...children.filter((c) => !('kind' in c)),
+    ] as Node[];
     const exitTasks: PipelineTask<any>[] = [];
     for (const child of ordered) {
       if ('kind' in child) {
@@ -205,7 +216,8 @@ class GraphCompiler {
     if (outputs && group !== this.graph.root) {
       const parameters: Record<string, unknown> = {};
       const artifacts: Record<string, unknown> = {};
-      for (const [key, output] of outputs) (output.type.artifact ? artifacts : parameters)[key] = dagOutput(output);
+      for (const [key, output] of outputs)
+        (output.type.artifact ? artifacts : parameters)[key] = dagOutput(output);
       dag.outputs = {
         ...(Object.keys(parameters).length ? { parameters } : {}),
         ...(Object.keys(artifacts).length ? { artifacts } : {}),
@@ -257,9 +269,15 @@ class GraphCompiler {
     if (items.type === 'raw') {
       out.parameterIterator = { items: { raw: pythonJsonDumps(items.values as JsonValue[]) }, itemInput };
     } else if (items.type === 'artifacts') {
-      out.artifactIterator = { items: { inputArtifact: inputNameOf(this.#channels.listOf(loop)!) }, itemInput };
+      out.artifactIterator = {
+        items: { inputArtifact: inputNameOf(this.#channels.listOf(loop)!) },
+        itemInput,
+      };
     } else {
-      out.parameterIterator = { items: { inputParameter: inputNameOf(this.#channels.listOf(loop)!) }, itemInput };
+      out.parameterIterator = {
+        items: { inputParameter: inputNameOf(this.#channels.listOf(loop)!) },
+        itemInput,
+      };
     }
     if (loop.loop!.parallelism) out.iteratorPolicy = { parallelismLimit: loop.loop!.parallelism };
     return out;
@@ -299,7 +317,8 @@ class GraphCompiler {
     const inputs = builder.spec();
     if (inputs) spec.inputs = inputs;
     this.#dependencies(task, spec);
-    if (task.isExitTask || task.ignoresUpstreamFailure) spec.triggerPolicy = { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' };
+    if (task.isExitTask || task.ignoresUpstreamFailure)
+      spec.triggerPolicy = { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' };
     if (s.retry) {
       spec.retryPolicy = {
         maxRetryCount: s.retry.maxRetries,
@@ -319,10 +338,20 @@ class GraphCompiler {
 
 function dagOutput(output: GroupOutput): Record<string, unknown> {
   if (output.type.artifact) {
-    return { artifactSelectors: output.selectors.map((s) => ({ producerSubtask: s.producerSubtask, outputArtifactKey: s.key })) };
+    return {
+      artifactSelectors: output.selectors.map((s) => ({
+        producerSubtask: s.producerSubtask,
+        outputArtifactKey: s.key,
+      })),
+    };
   }
-  const selectors = output.selectors.map((s) => ({ producerSubtask: s.producerSubtask, outputParameterKey: s.key }));
-  return output.oneOf ? { valueFromOneof: { parameterSelectors: selectors } } : { valueFromParameter: selectors[0] };
+  const selectors = output.selectors.map((s) => ({
+    producerSubtask: s.producerSubtask,
+    outputParameterKey: s.key,
+  }));
+  return output.oneOf
+    ? { valueFromOneof: { parameterSelectors: selectors } }
+    : { valueFromParameter: selectors[0] };
 }
 
 function branchContaining(branches: TasksGroup, value: Channel): TasksGroup {
@@ -345,8 +374,18 @@ function outputSpecs(outputs: PipelineGraph['outputs']): IOSpecs {
   for (const [name, ref] of Object.entries(outputs)) {
     specs[name] =
       'kind' in ref
-        ? { [Symbol.for('kfp-ts.brand')]: 'param-spec', kind: ref.kind === 'NUMBER' ? 'NUMBER_DOUBLE' : ref.kind, optional: false, hasDefault: false }
-        : { [Symbol.for('kfp-ts.brand')]: 'artifact-spec', type: ref.type, isList: ref.isList, optional: false };
+        ? {
+            [Symbol.for('kfp-ts.brand')]: 'param-spec',
+            kind: ref.kind === 'NUMBER' ? 'NUMBER_DOUBLE' : ref.kind,
+            optional: false,
+            hasDefault: false,
+          }
+        : {
+            [Symbol.for('kfp-ts.brand')]: 'artifact-spec',
+            type: ref.type,
+            isList: ref.isList,
+            optional: false,
+          };
   }
   return specs as IOSpecs;
 }

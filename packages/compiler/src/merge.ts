@@ -37,6 +37,7 @@ export function mergeSubPipeline(
     }
     return copy;
   };
-  for (const [name, spec] of Object.entries(sub.components)) components[componentNames.get(name)!] = rename(spec);
+  for (const [name, spec] of Object.entries(sub.components))
+    components[componentNames.get(name)!] = rename(spec);
   return rename(sub.root);
 }

@@ -32,9 +32,12 @@ export class TaskInputsBuilder {
       this.parameters[name] = { runtimeValue: { constant: this.template(value) } };
     } else {
       if (containsRef(value)) {
-        throw new PipelineDefinitionError(`input '${name}': references inside list or struct literals are not supported.`, {
-          where: this.where,
-        });
+        throw new PipelineDefinitionError(
+          `input '${name}': references inside list or struct literals are not supported.`,
+          {
+            where: this.where,
+          },
+        );
       }
       this.parameters[name] = { runtimeValue: { constant: value as never } };
     }

@@ -29,7 +29,9 @@ export function defineArtifactType<const S extends string>(
     );
   }
   if (!/^\d+\.\d+\.\d+$/.test(schemaVersion)) {
-    throw new TypeError(`Artifact type ${schemaTitle}: schemaVersion ${JSON.stringify(schemaVersion)} is not x.y.z.`);
+    throw new TypeError(
+      `Artifact type ${schemaTitle}: schemaVersion ${JSON.stringify(schemaVersion)} is not x.y.z.`,
+    );
   }
   return Object.freeze({ [BRAND]: 'artifact-type' as const, schemaTitle, schemaVersion });
 }

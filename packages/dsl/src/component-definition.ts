@@ -1,6 +1,13 @@
 import type { ArtifactType } from './artifact-types.js';
 import { BRAND, hasBrand } from './brand.js';
-import type { InputArtifact, OutputArtifact, RunInputs, RunOutputArtifacts, RunResult, TaskArgs } from './io-types.js';
+import type {
+  InputArtifact,
+  OutputArtifact,
+  RunInputs,
+  RunOutputArtifacts,
+  RunResult,
+  TaskArgs,
+} from './io-types.js';
 import type { PipelineGraph } from './pipeline-graph.js';
 import type { ContainerArg } from './placeholders.js';
 import type { ParamRef } from './refs.js';
@@ -36,6 +43,11 @@ export interface FunctionComponentDefinition<I extends IOSpecs = IOSpecs, O exte
   readonly run: RunFunction<I, O>;
   /** Container image to run on; the compiler's default when absent. */
   readonly image?: string;
+  /**
+   * @internal Where `component()` was called: the module the compiler bundles to ship the
+   * function into its container. Absent when unknown (e.g. defined in a REPL).
+   */
+  readonly source?: { readonly file: string };
 }
 
 /** Any container: image, command and arguments with placeholders for inputs and outputs. */
@@ -92,7 +104,11 @@ export type CallArgs<I extends IOSpecs> = {} extends TaskArgs<I> ? [args?: TaskA
  * A component: call it inside a pipeline body with its inputs to add a task. The definition
  * (inputs, outputs, how it runs) is under `.definition`.
  */
-export interface Component<I extends IOSpecs = IOSpecs, O extends IOSpecs = IOSpecs, D = ComponentDefinition<I, O>> {
+export interface Component<
+  I extends IOSpecs = IOSpecs,
+  O extends IOSpecs = IOSpecs,
+  D = ComponentDefinition<I, O>,
+> {
   (...args: CallArgs<I>): PipelineTask<O>;
   readonly [BRAND]: 'component';
   readonly definition: D;

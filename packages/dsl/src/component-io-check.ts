@@ -17,10 +17,14 @@ export function checkComponentIO(name: string, inputs: IOSpecs, outputs: IOSpecs
   ] as const) {
     for (const [key, spec] of Object.entries(specs)) {
       if (key.startsWith('pipelinechannel--')) {
-        throw new TypeError(`component '${name}': ${what} name '${key}' is reserved: the compiler injects inputs named pipelinechannel--*.`);
+        throw new TypeError(
+          `component '${name}': ${what} name '${key}' is reserved: the compiler injects inputs named pipelinechannel--*.`,
+        );
       }
       if (!IO_NAME.test(key)) {
-        throw new TypeError(`component '${name}': ${what} name '${key}' must be an identifier (letters, digits, _ and -).`);
+        throw new TypeError(
+          `component '${name}': ${what} name '${key}' must be an identifier (letters, digits, _ and -).`,
+        );
       }
       if (!isParamSpec(spec) && !isArtifactSpec(spec)) {
         throw new TypeError(
@@ -28,12 +32,16 @@ export function checkComponentIO(name: string, inputs: IOSpecs, outputs: IOSpecs
         );
       }
       if (what === 'output' && isParamSpec(spec) && (spec.hasDefault || spec.kind === 'TASK_FINAL_STATUS')) {
-        throw new TypeError(`component '${name}': output '${key}' cannot have a default or be a task final status.`);
+        throw new TypeError(
+          `component '${name}': output '${key}' cannot have a default or be a task final status.`,
+        );
       }
     }
   }
   const both = Object.keys(inputs).filter((k) => k in outputs);
   if (both.length) {
-    throw new TypeError(`component '${name}': ${both.map((k) => `'${k}'`).join(', ')} is both an input and an output.`);
+    throw new TypeError(
+      `component '${name}': ${both.map((k) => `'${k}'`).join(', ')} is both an input and an output.`,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { Component, FunctionComponentDefinition, RunFunction } from './component-definition.js';
+import { callerFile } from './caller-file.js';
 import { callable } from './component-definition.js';
 import { checkComponentIO } from './component-io-check.js';
 import type { IOSpecs } from './specs.js';
@@ -41,6 +42,7 @@ export function component<const I extends IOSpecs = {}, const O extends IOSpecs 
   if (typeof config.run !== 'function') {
     throw new TypeError(`component '${config.name}': run must be a function.`);
   }
+  const file = callerFile();
   const definition: FunctionComponentDefinition<I, O> = Object.freeze({
     kind: 'function' as const,
     name: config.name,
@@ -49,6 +51,7 @@ export function component<const I extends IOSpecs = {}, const O extends IOSpecs 
     run: config.run,
     ...(config.description !== undefined ? { description: config.description } : {}),
     ...(config.image !== undefined ? { image: config.image } : {}),
+    ...(file !== undefined ? { source: Object.freeze({ file }) } : {}),
   });
   return callable<I, O, FunctionComponentDefinition<I, O>>(definition, createTask);
 }

@@ -49,10 +49,17 @@ export class ConditionChain<R> {
     return this as ConditionChain<R | R2>;
   }
 
-  #addBranch(conditions: Condition[], body: () => unknown, options: BranchOptions | undefined, what: string): TasksGroup {
+  #addBranch(
+    conditions: Condition[],
+    body: () => unknown,
+    options: BranchOptions | undefined,
+    what: string,
+  ): TasksGroup {
     const context = this.first.context;
     if (requireContext(what) !== context) {
-      throw new PipelineDefinitionError(`${what} belongs to an If of another pipeline body.`, { where: this.first.path });
+      throw new PipelineDefinitionError(`${what} belongs to an If of another pipeline body.`, {
+        where: this.first.path,
+      });
     }
     if (this.#closed) {
       throw new PipelineDefinitionError(`${what} follows an Else.`, {
@@ -130,7 +137,9 @@ function checkCondition(condition: Condition, what: string): void {
     );
   }
   if (!isCondition(condition)) {
-    throw new PipelineDefinitionError(`${what} needs a condition made with eq(), ne(), lt(), le(), gt() or ge().`);
+    throw new PipelineDefinitionError(
+      `${what} needs a condition made with eq(), ne(), lt(), le(), gt() or ge().`,
+    );
   }
 }
 
@@ -151,7 +160,11 @@ function checkOperands(conditions: readonly Condition[], group: TasksGroup): voi
         });
       }
       const problem = visibilityProblem(ref, group.parent!);
-      if (problem) throw new PipelineDefinitionError(`condition: ${problem.message}`, { where: group.path, ...(problem.fix ? { fix: problem.fix } : {}) });
+      if (problem)
+        throw new PipelineDefinitionError(`condition: ${problem.message}`, {
+          where: group.path,
+          ...(problem.fix ? { fix: problem.fix } : {}),
+        });
     }
   }
 }

@@ -1,4 +1,8 @@
-import type { Component, ContainerComponentDefinition, IrPipelineDefinition } from './component-definition.js';
+import type {
+  Component,
+  ContainerComponentDefinition,
+  IrPipelineDefinition,
+} from './component-definition.js';
 import { callable } from './component-definition.js';
 import { checkComponentIO } from './component-io-check.js';
 import type { ContainerArg } from './placeholders.js';
@@ -11,6 +15,8 @@ interface ArtifactPlaceholders {
   readonly path: string;
   readonly uri: string;
   readonly metadata: string;
+  /** The whole list of a list-of-artifacts input or output, as JSON. */
+  readonly list: string;
 }
 
 /** What a container's command and args can refer to, as placeholder strings. */
@@ -63,10 +69,15 @@ export function containerComponent<const I extends IOSpecs = {}, const O extends
     Object.entries(inputs).map(([k, spec]) => [k, isParamSpec(spec) ? inputValue(k) : inputArtifact(k)]),
   ) as InputPlaceholders<I>;
   const outputPlaceholders = Object.fromEntries(
-    Object.entries(outputs).map(([k, spec]) => [k, isParamSpec(spec) ? outputParameterPath(k) : outputArtifact(k)]),
+    Object.entries(outputs).map(([k, spec]) => [
+      k,
+      isParamSpec(spec) ? outputParameterPath(k) : outputArtifact(k),
+    ]),
   ) as OutputPlaceholders<O>;
   const resolve = (spec: ArgsSpec<I, O> | undefined) =>
-    Object.freeze([...(typeof spec === 'function' ? spec(inputPlaceholders, outputPlaceholders) : (spec ?? []))]);
+    Object.freeze([
+      ...(typeof spec === 'function' ? spec(inputPlaceholders, outputPlaceholders) : (spec ?? [])),
+    ]);
   const definition: ContainerComponentDefinition<I, O> = Object.freeze({
     kind: 'container' as const,
     name: config.name,

@@ -26,7 +26,11 @@ const make = component({
 });
 const use = component({
   name: 'use',
-  inputs: { data: artifact(Dataset, { optional: true }), n: param.int({ optional: true }), s: param.string({ optional: true }) },
+  inputs: {
+    data: artifact(Dataset, { optional: true }),
+    n: param.int({ optional: true }),
+    s: param.string({ optional: true }),
+  },
   run: () => {},
 });
 
@@ -95,23 +99,33 @@ describe('mistakes TypeScript cannot see fail with the pipeline, the task path a
       make().set({ cpuLimit: 'lots' });
     });
     expect(error.where).toBe('broken/make');
-    expect(error.message).toBe("broken/make: cpuLimit \"lots\" is not a CPU amount. Use cores or millicores, e.g. '2', '0.5' or '500m'.");
-    expect(() => pipeline({ name: 'm' }, () => void make().set({ memoryLimit: '16 GB' })).definition.graph).toThrow(
-      /not a memory amount/,
+    expect(error.message).toBe(
+      "broken/make: cpuLimit \"lots\" is not a CPU amount. Use cores or millicores, e.g. '2', '0.5' or '500m'.",
     );
-    expect(() => pipeline({ name: 'a' }, () => void make().set({ accelerator: { type: 'T4', count: 1.5 } })).definition.graph).toThrow(
-      /not a whole number/,
-    );
-    expect(() => pipeline({ name: 'r' }, () => void make().set({ retry: { maxRetries: 2, backoffDuration: 'soon' } })).definition.graph).toThrow(
-      /not a duration/,
-    );
+    expect(
+      () => pipeline({ name: 'm' }, () => void make().set({ memoryLimit: '16 GB' })).definition.graph,
+    ).toThrow(/not a memory amount/);
+    expect(
+      () =>
+        pipeline({ name: 'a' }, () => void make().set({ accelerator: { type: 'T4', count: 1.5 } })).definition
+          .graph,
+    ).toThrow(/not a whole number/);
+    expect(
+      () =>
+        pipeline({ name: 'r' }, () => void make().set({ retry: { maxRetries: 2, backoffDuration: 'soon' } }))
+          .definition.graph,
+    ).toThrow(/not a duration/);
   });
 
   it('an unknown input, a missing input and a wrong type from JavaScript callers', () => {
     const needs = component({ name: 'needs', inputs: { x: param.int() }, run: () => {} });
-    expect(definitionError(() => void (needs as any)({ x: 1, y: 2 })).message).toMatch(/has no input 'y'.*Its inputs are: x/s);
+    expect(definitionError(() => void (needs as any)({ x: 1, y: 2 })).message).toMatch(
+      /has no input 'y'.*Its inputs are: x/s,
+    );
     expect(definitionError(() => void (needs as any)({})).message).toMatch(/needs input 'x' \(an integer\)/);
-    expect(definitionError(() => void (needs as any)({ x: 2.5 })).message).toMatch(/expects an integer but got number 2.5: not a whole number/);
+    expect(definitionError(() => void (needs as any)({ x: 2.5 })).message).toMatch(
+      /expects an integer but got number 2.5: not a whole number/,
+    );
     expect(definitionError(() => void (needs as any)({ x: make().outputs.label })).message).toMatch(
       /expects an integer but got a string from output 'label' of task 'make'/,
     );
@@ -122,8 +136,14 @@ describe('mistakes TypeScript cannot see fail with the pipeline, the task path a
   });
 
   it('a struct literal that does not match its zod schema', () => {
-    const cfg = component({ name: 'cfg', inputs: { c: param.struct(z.object({ seed: z.number() })) }, run: () => {} });
-    expect(definitionError(() => void cfg({ c: { seed: 'one' } as any })).message).toMatch(/seed: .*expected number/i);
+    const cfg = component({
+      name: 'cfg',
+      inputs: { c: param.struct(z.object({ seed: z.number() })) },
+      run: () => {},
+    });
+    expect(definitionError(() => void cfg({ c: { seed: 'one' } as any })).message).toMatch(
+      /seed: .*expected number/i,
+    );
   });
 
   it('Elif that does not directly follow its If', () => {
@@ -169,8 +189,12 @@ describe('mistakes TypeScript cannot see fail with the pipeline, the task path a
   });
 
   it('reserved and invalid input names', () => {
-    expect(() => component({ name: 'x', inputs: { 'pipelinechannel--a': param.string() }, run: () => {} })).toThrow(/reserved/);
-    expect(() => component({ name: 'x', inputs: { 'a b': param.string() }, run: () => {} })).toThrow(/must be an identifier/);
+    expect(() =>
+      component({ name: 'x', inputs: { 'pipelinechannel--a': param.string() }, run: () => {} }),
+    ).toThrow(/reserved/);
+    expect(() => component({ name: 'x', inputs: { 'a b': param.string() }, run: () => {} })).toThrow(
+      /must be an identifier/,
+    );
     expect(() => component({ name: '!!!', run: () => {} })).toThrow(/needs a name/);
   });
 });
@@ -183,7 +207,9 @@ describe('the graph a body builds', () => {
         make();
       });
       const m = make();
-      If(eq(m.outputs.label, 'a'), () => void make()).Elif(eq(m.outputs.label, 'b'), () => void make()).Else(() => void make());
+      If(eq(m.outputs.label, 'a'), () => void make())
+        .Elif(eq(m.outputs.label, 'b'), () => void make())
+        .Else(() => void make());
     });
     const graph = (p.definition as PipelineDefinition).graph;
     expect(graph.tasks.map((t) => t.path)).toEqual([

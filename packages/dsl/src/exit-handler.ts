@@ -15,18 +15,29 @@ import { TasksGroup } from './tasks-group.js';
  * exitHandler(notify, () => { train(...); evaluate(...); });
  * ```
  */
-export function exitHandler<R>(exitTask: PipelineTask<any>, body: () => R, options: { name?: string } = {}): TasksGroup {
+export function exitHandler<R>(
+  exitTask: PipelineTask<any>,
+  body: () => R,
+  options: { name?: string } = {},
+): TasksGroup {
   const context = requireContext('exitHandler');
   const parent = context.currentGroup;
   if (!isPipelineTask(exitTask)) {
-    throw new PipelineDefinitionError('exitHandler needs the exit task as its first argument.', { where: parent.path });
-  }
-  if (exitTask.parent !== parent) {
-    throw new PipelineDefinitionError(`exit task '${exitTask.name}' must be created right where the exitHandler is.`, {
-      where: exitTask.path,
+    throw new PipelineDefinitionError('exitHandler needs the exit task as its first argument.', {
+      where: parent.path,
     });
   }
-  const upstream = Object.values(exitTask.args).flatMap(refsIn).filter((r) => !isParamRef(r) || r.source.type !== 'pipeline-input');
+  if (exitTask.parent !== parent) {
+    throw new PipelineDefinitionError(
+      `exit task '${exitTask.name}' must be created right where the exitHandler is.`,
+      {
+        where: exitTask.path,
+      },
+    );
+  }
+  const upstream = Object.values(exitTask.args)
+    .flatMap(refsIn)
+    .filter((r) => !isParamRef(r) || r.source.type !== 'pipeline-input');
   if (exitTask.dependencies.length > 0 || upstream.length > 0) {
     throw new PipelineDefinitionError(`exit task '${exitTask.name}' depends on other tasks.`, {
       where: exitTask.path,
@@ -34,9 +45,12 @@ export function exitHandler<R>(exitTask: PipelineTask<any>, body: () => R, optio
     });
   }
   if (exitTask.isExitTask) {
-    throw new PipelineDefinitionError(`task '${exitTask.name}' is already the exit task of another exitHandler.`, {
-      where: exitTask.path,
-    });
+    throw new PipelineDefinitionError(
+      `task '${exitTask.name}' is already the exit task of another exitHandler.`,
+      {
+        where: exitTask.path,
+      },
+    );
   }
   const group = new TasksGroup('exit-handler', context.nextGroupId(), context, options.name);
   group.parent = parent;

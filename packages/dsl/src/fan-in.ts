@@ -23,10 +23,13 @@ export function collected(ref: ParamRef | ArtifactRef): ParamRef | ArtifactRef {
   const here = context.currentGroup.ancestry;
   const loops = producer.group.ancestry.filter((g) => g.kind === 'for-loop' && !here.includes(g));
   if (loops.length === 0) {
-    throw new PipelineDefinitionError(`collected(): ${describe(producer.node)} is not inside a parallelFor that encloses this point.`, {
-      where: context.currentGroup.path,
-      fix: 'Use collected() outside the loop whose iterations it gathers.',
-    });
+    throw new PipelineDefinitionError(
+      `collected(): ${describe(producer.node)} is not inside a parallelFor that encloses this point.`,
+      {
+        where: context.currentGroup.path,
+        fix: 'Use collected() outside the loop whose iterations it gathers.',
+      },
+    );
   }
   if (loops.length > 1) {
     throw new PipelineDefinitionError('collected() across nested parallelFor loops is not supported yet.', {
@@ -46,22 +49,30 @@ export function collected(ref: ParamRef | ArtifactRef): ParamRef | ArtifactRef {
 export function oneOf<R extends ParamRef<any, any> | ArtifactRef<any, false>>(...refs: [R, ...R[]]): R {
   const context = requireContext('oneOf');
   const where = context.currentGroup.path;
-  if (refs.length < 2) throw new PipelineDefinitionError('oneOf() needs a value from at least two branches.', { where });
+  if (refs.length < 2)
+    throw new PipelineDefinitionError('oneOf() needs a value from at least two branches.', { where });
   let branches: TasksGroup | undefined;
   const seen = new Set<TasksGroup>();
   for (const ref of refs) {
     const producer = isParamRef(ref) || isArtifactRef(ref) ? producerOf(ref) : undefined;
-    const branch = producer?.group.ancestry.find((g) => g.kind === 'condition' && g.parent?.kind === 'condition-branches');
+    const branch = producer?.group.ancestry.find(
+      (g) => g.kind === 'condition' && g.parent?.kind === 'condition-branches',
+    );
     if (!producer || !branch) {
-      throw new PipelineDefinitionError('oneOf() takes outputs of tasks inside the branches of an If/Elif/Else chain.', {
-        where,
-      });
+      throw new PipelineDefinitionError(
+        'oneOf() takes outputs of tasks inside the branches of an If/Elif/Else chain.',
+        {
+          where,
+        },
+      );
     }
     if (branches && branch.parent !== branches) {
       throw new PipelineDefinitionError('oneOf() mixes branches of different If chains.', { where });
     }
     if (seen.has(branch)) {
-      throw new PipelineDefinitionError(`oneOf() got two values from the same branch ${branch.name}.`, { where });
+      throw new PipelineDefinitionError(`oneOf() got two values from the same branch ${branch.name}.`, {
+        where,
+      });
     }
     seen.add(branch);
     branches = branch.parent!;
@@ -75,7 +86,11 @@ export function oneOf<R extends ParamRef<any, any> | ArtifactRef<any, false>>(..
   }
   branches!.oneOfCount += 1;
   const source = { type: 'one-of', refs, branches: branches!, id: branches!.oneOfCount } as const;
-  return (isParamRef(first) ? makeParamRef(first.kind as ParamKind, source) : makeArtifactRef(first.type, false, source)) as R;
+  return (
+    isParamRef(first)
+      ? makeParamRef(first.kind as ParamKind, source)
+      : makeArtifactRef(first.type, false, source)
+  ) as R;
 }
 
 function describe(node: { name: string }): string {

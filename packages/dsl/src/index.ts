@@ -35,7 +35,11 @@ export type { ConditionChain } from './condition-chain.js';
 export { If } from './condition-chain.js';
 export type { ComparisonOperator, Condition, ConditionOperand } from './conditions.js';
 export { eq, ge, gt, isCondition, le, lt, ne } from './conditions.js';
-export type { ContainerComponentConfig, InputPlaceholders, OutputPlaceholders } from './container-component.js';
+export type {
+  ContainerComponentConfig,
+  InputPlaceholders,
+  OutputPlaceholders,
+} from './container-component.js';
 export { componentFromDefinition, containerComponent } from './container-component.js';
 export { PipelineDefinitionError } from './errors.js';
 export { exitHandler } from './exit-handler.js';
@@ -81,7 +85,16 @@ export {
 export type { AnyRef, ArtifactRef, KindOfValue, ParamRef, RefKind, RefSource } from './refs.js';
 export { isArtifactRef, isParamRef, isRef, splitTemplate } from './refs.js';
 export { kindOfSchema } from './schema-kind.js';
-export type { ArtifactSpec, IOSpec, IOSpecs, JsonValue, ParamKind, ParamOptions, ParamSpec, TaskFinalStatus } from './specs.js';
+export type {
+  ArtifactSpec,
+  IOSpec,
+  IOSpecs,
+  JsonValue,
+  ParamKind,
+  ParamOptions,
+  ParamSpec,
+  TaskFinalStatus,
+} from './specs.js';
 export { artifact, artifactList, isArtifactSpec, isParamSpec, param } from './specs.js';
 export { isPipelineTask, PipelineTask } from './task.js';
 export type { Accelerator, RetryPolicy, TaskSettings } from './task-settings.js';

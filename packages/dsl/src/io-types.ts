@@ -88,13 +88,16 @@ export interface OutputArtifact<S extends string = string> {
   metadata: Record<string, unknown>;
 }
 
-type ParamValue<S> = S extends ParamSpec<any, infer T, infer Opt, infer D>
-  ? D extends true
-    ? T
-    : Opt extends true
-      ? T | undefined
-      : T
-  : never;
+type ParamValue<S> =
+  S extends ParamSpec<any, infer T, infer Opt, infer D>
+    ? S extends ParamSpec<'TASK_FINAL_STATUS', any, any, any>
+      ? T // the backend always fills it in
+      : D extends true
+        ? T
+        : Opt extends true
+          ? T | undefined
+          : T
+    : never;
 
 /** The first argument of a component's function: parameter values and input artifacts. */
 export type RunInputs<I extends IOSpecs> = Simplify<{
@@ -109,7 +112,9 @@ export type RunInputs<I extends IOSpecs> = Simplify<{
       : never;
 }>;
 
-type ArtifactOutputKeys<O> = { [K in keyof O]: O[K] extends ArtifactSpec<any, any, any> ? K : never }[keyof O];
+type ArtifactOutputKeys<O> = {
+  [K in keyof O]: O[K] extends ArtifactSpec<any, any, any> ? K : never;
+}[keyof O];
 type ParamOutputKeys<O> = { [K in keyof O]: O[K] extends ParamSpec<any, any, any> ? K : never }[keyof O];
 
 /** The second argument of a component's function: its output artifacts. */

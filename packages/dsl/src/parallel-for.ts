@@ -3,9 +3,9 @@ import { requireContext } from './build-context.js';
 import { PipelineDefinitionError } from './errors.js';
 import type { ArtifactRef, KindOfValue, ParamRef } from './refs.js';
 import { isArtifactRef, isParamRef, makeArtifactRef, makeParamRef } from './refs.js';
+import { kindOfSchema } from './schema-kind.js';
 import type { JsonValue, ParamKind, ParamSpec } from './specs.js';
 import type { LoopItems } from './tasks-group.js';
-import { kindOfSchema } from './schema-kind.js';
 import { TasksGroup } from './tasks-group.js';
 import { visibilityProblem } from './visibility.js';
 
@@ -60,10 +60,18 @@ export function parallelFor<const X extends LoopSource, R>(
   let loopItems: LoopItems;
   if (Array.isArray(items)) {
     if (items.length === 0) {
-      throw new PipelineDefinitionError('parallelFor over an empty list.', { where: parent.path, fix: 'Give at least one item.' });
+      throw new PipelineDefinitionError('parallelFor over an empty list.', {
+        where: parent.path,
+        fix: 'Give at least one item.',
+      });
     }
     // KFP numbers the raw-items input before the loop group itself.
-    loopItems = { type: 'raw', values: items as JsonValue[], paramId: context.nextGroupId(), itemKind: kindOfLiteral(items[0]) };
+    loopItems = {
+      type: 'raw',
+      values: items as JsonValue[],
+      paramId: context.nextGroupId(),
+      itemKind: kindOfLiteral(items[0]),
+    };
   } else if (isArtifactRef(items)) {
     if (!items.isList) {
       throw new PipelineDefinitionError('parallelFor over a single artifact.', {
@@ -75,22 +83,34 @@ export function parallelFor<const X extends LoopSource, R>(
   } else if (isParamRef(items)) {
     const list = items as ParamRef;
     if (list.kind !== 'LIST') {
-      throw new PipelineDefinitionError(`parallelFor over a ${list.kind.toLowerCase()} value; it needs a list.`, {
-        where: parent.path,
-      });
+      throw new PipelineDefinitionError(
+        `parallelFor over a ${list.kind.toLowerCase()} value; it needs a list.`,
+        {
+          where: parent.path,
+        },
+      );
     }
     loopItems = { type: 'param', list, itemKind: elementKind(list) };
   } else {
-    throw new PipelineDefinitionError('parallelFor needs a list, a list input or output, or a list of artifacts.', {
-      where: parent.path,
-    });
+    throw new PipelineDefinitionError(
+      'parallelFor needs a list, a list input or output, or a list of artifacts.',
+      {
+        where: parent.path,
+      },
+    );
   }
-  const group = new TasksGroup('for-loop', context.nextGroupId(), context, options.name) as TasksGroup & { result: R };
+  const group = new TasksGroup('for-loop', context.nextGroupId(), context, options.name) as TasksGroup & {
+    result: R;
+  };
   group.loop = { items: loopItems, parallelism: parallelism || undefined };
   group.parent = parent;
   if (loopItems.type !== 'raw') {
     const problem = visibilityProblem(loopItems.list, parent);
-    if (problem) throw new PipelineDefinitionError(`parallelFor items: ${problem.message}`, { where: group.path, ...(problem.fix ? { fix: problem.fix } : {}) });
+    if (problem)
+      throw new PipelineDefinitionError(`parallelFor items: ${problem.message}`, {
+        where: group.path,
+        ...(problem.fix ? { fix: problem.fix } : {}),
+      });
   }
   parent.add(group);
   context.mutations++;

@@ -60,7 +60,8 @@ export function pipeline<const I extends IOSpecs = {}, R extends PipelineReturn 
 ): Pipeline<I, OutputsOf<R>> {
   const inputs = (config.inputs ?? {}) as I;
   checkComponentIO(config.name, inputs, {});
-  if (typeof body !== 'function') throw new TypeError(`pipeline '${config.name}': the body must be a function.`);
+  if (typeof body !== 'function')
+    throw new TypeError(`pipeline '${config.name}': the body must be a function.`);
   let graph: PipelineGraph | undefined;
   let building = false;
   const build = (): PipelineGraph => {
@@ -93,7 +94,10 @@ export function pipeline<const I extends IOSpecs = {}, R extends PipelineReturn 
     ...(config.displayName !== undefined ? { displayName: config.displayName } : {}),
     ...(config.pipelineRoot !== undefined ? { pipelineRoot: config.pipelineRoot } : {}),
   } as PipelineDefinition<I, OutputsOf<R>>;
-  return callable<I, OutputsOf<R>, PipelineDefinition<I, OutputsOf<R>>>(Object.freeze(definition), createTask);
+  return callable<I, OutputsOf<R>, PipelineDefinition<I, OutputsOf<R>>>(
+    Object.freeze(definition),
+    createTask,
+  );
 }
 
 function buildGraph<I extends IOSpecs>(
@@ -105,7 +109,9 @@ function buildGraph<I extends IOSpecs>(
   const refs: Record<string, AnyRef> = {};
   for (const [key, spec] of Object.entries(inputs)) {
     const source = { type: 'pipeline-input', name: key } as const;
-    refs[key] = isParamSpec(spec) ? makeParamRef(spec.kind, source, spec) : makeArtifactRef(spec.type, spec.isList, source);
+    refs[key] = isParamSpec(spec)
+      ? makeParamRef(spec.kind, source, spec)
+      : makeArtifactRef(spec.type, spec.isList, source);
   }
   const returned = withContext(context, () => {
     const result = body(refs as PipelineInputs<I>);
@@ -129,15 +135,23 @@ function buildGraph<I extends IOSpecs>(
     }
     for (const [key, value] of Object.entries(returned)) {
       if (!isRef(value)) {
-        throw new PipelineDefinitionError(`pipeline output '${key}' is not a task output or pipeline input.`, {
-          where: name,
-          fix: 'Pipeline outputs must be references such as task.outputs.x (literals have no task to produce them).',
-        });
+        throw new PipelineDefinitionError(
+          `pipeline output '${key}' is not a task output or pipeline input.`,
+          {
+            where: name,
+            fix: 'Pipeline outputs must be references such as task.outputs.x (literals have no task to produce them).',
+          },
+        );
       }
       outputs[key] = value;
     }
   }
-  return Object.freeze({ root: context.root, tasks: Object.freeze([...context.tasks]), outputs: Object.freeze(outputs), context });
+  return Object.freeze({
+    root: context.root,
+    tasks: Object.freeze([...context.tasks]),
+    outputs: Object.freeze(outputs),
+    context,
+  });
 }
 
 function outputSpecs(outputs: Record<string, AnyRef>): IOSpecs {

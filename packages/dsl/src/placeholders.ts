@@ -27,8 +27,9 @@ export interface IfPresentPlaceholder {
   readonly [BRAND]: 'placeholder';
   readonly type: 'if-present';
   readonly inputName: string;
-  readonly then: readonly ContainerArg[];
-  readonly otherwise: readonly ContainerArg[] | undefined;
+  /** One argument or a list; kept as given because KFP writes a single value bare (`"Then": "x"`). */
+  readonly whenPresent: ContainerArg | readonly ContainerArg[];
+  readonly whenAbsent: ContainerArg | readonly ContainerArg[] | undefined;
 }
 
 /** One element of a container's command or args. */
@@ -39,7 +40,11 @@ export function isStructuredPlaceholder(value: unknown): value is ConcatPlacehol
 }
 
 export function concat(...items: ContainerArg[]): ConcatPlaceholder {
-  return Object.freeze({ [BRAND]: 'placeholder' as const, type: 'concat' as const, items: Object.freeze([...items]) });
+  return Object.freeze({
+    [BRAND]: 'placeholder' as const,
+    type: 'concat' as const,
+    items: Object.freeze([...items]),
+  });
 }
 
 export function ifPresent(
@@ -47,13 +52,14 @@ export function ifPresent(
   then: ContainerArg | readonly ContainerArg[],
   otherwise?: ContainerArg | readonly ContainerArg[],
 ): IfPresentPlaceholder {
-  const list = (v: ContainerArg | readonly ContainerArg[]) => Object.freeze(Array.isArray(v) ? [...v] : [v]) as readonly ContainerArg[];
+  const keep = (v: ContainerArg | readonly ContainerArg[]) =>
+    (Array.isArray(v) ? Object.freeze([...v]) : v) as ContainerArg | readonly ContainerArg[];
   return Object.freeze({
     [BRAND]: 'placeholder' as const,
     type: 'if-present' as const,
     inputName,
-    then: list(then),
-    otherwise: otherwise === undefined ? undefined : list(otherwise),
+    whenPresent: keep(then),
+    whenAbsent: otherwise === undefined ? undefined : keep(otherwise),
   });
 }
 

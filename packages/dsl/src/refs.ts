@@ -18,7 +18,12 @@ export type RefSource =
   | { readonly type: 'task-output'; readonly task: PipelineTask<any>; readonly output: string }
   | { readonly type: 'loop-item'; readonly loop: TasksGroup; readonly selector: readonly string[] }
   | { readonly type: 'collected'; readonly inner: AnyRef; readonly loop: TasksGroup }
-  | { readonly type: 'one-of'; readonly refs: readonly AnyRef[]; readonly branches: TasksGroup; readonly id: number };
+  | {
+      readonly type: 'one-of';
+      readonly refs: readonly AnyRef[];
+      readonly branches: TasksGroup;
+      readonly id: number;
+    };
 
 /**
  * A handle to a parameter value that exists only when the pipeline runs: a pipeline input, a
@@ -96,7 +101,9 @@ class ParamRefImpl implements ParamRef<any, any> {
 
   field(name: string): ParamRef<any, any> {
     if (this.kind !== 'STRUCT' && this.source.type !== 'loop-item') {
-      throw new TypeError(`field(${JSON.stringify(name)}) needs a struct value; this reference is ${this.kind}.`);
+      throw new TypeError(
+        `field(${JSON.stringify(name)}) needs a struct value; this reference is ${this.kind}.`,
+      );
     }
     if (this.source.type !== 'loop-item') {
       throw new TypeError(
@@ -140,7 +147,11 @@ export function makeParamRef(kind: ParamKind, source: RefSource, spec?: ParamSpe
   return new ParamRefImpl(kind, source, spec);
 }
 /** @internal */
-export function makeArtifactRef(type: ArtifactType, isList: boolean, source: RefSource): ArtifactRef<any, any> {
+export function makeArtifactRef(
+  type: ArtifactType,
+  isList: boolean,
+  source: RefSource,
+): ArtifactRef<any, any> {
   return new ArtifactRefImpl(type, isList, source);
 }
 

@@ -48,7 +48,11 @@ export interface ParamSpec<
 }
 
 /** Declares one artifact input or output (a list of artifacts when `L` is true). */
-export interface ArtifactSpec<S extends string = string, L extends boolean = boolean, O extends boolean = boolean> {
+export interface ArtifactSpec<
+  S extends string = string,
+  L extends boolean = boolean,
+  O extends boolean = boolean,
+> {
   readonly [BRAND]: 'artifact-spec';
   readonly type: ArtifactType<S>;
   readonly isList: L;
@@ -107,17 +111,25 @@ function paramSpec<K extends ParamKind, T, O extends boolean, D extends boolean>
  * ```
  */
 export const param = {
-  string<const O extends ParamOptions<string> = {}>(options?: O): ParamSpec<'STRING', string, OptionalFrom<O>, DefaultFrom<O>> {
+  string<const O extends ParamOptions<string> = {}>(
+    options?: O,
+  ): ParamSpec<'STRING', string, OptionalFrom<O>, DefaultFrom<O>> {
     return paramSpec('STRING', options);
   },
   /** A whole number (`NUMBER_INTEGER`); the executor rejects 2.5. */
-  int<const O extends ParamOptions<number> = {}>(options?: O): ParamSpec<'NUMBER_INTEGER', number, OptionalFrom<O>, DefaultFrom<O>> {
+  int<const O extends ParamOptions<number> = {}>(
+    options?: O,
+  ): ParamSpec<'NUMBER_INTEGER', number, OptionalFrom<O>, DefaultFrom<O>> {
     return paramSpec('NUMBER_INTEGER', options);
   },
-  float<const O extends ParamOptions<number> = {}>(options?: O): ParamSpec<'NUMBER_DOUBLE', number, OptionalFrom<O>, DefaultFrom<O>> {
+  float<const O extends ParamOptions<number> = {}>(
+    options?: O,
+  ): ParamSpec<'NUMBER_DOUBLE', number, OptionalFrom<O>, DefaultFrom<O>> {
     return paramSpec('NUMBER_DOUBLE', options);
   },
-  bool<const O extends ParamOptions<boolean> = {}>(options?: O): ParamSpec<'BOOLEAN', boolean, OptionalFrom<O>, DefaultFrom<O>> {
+  bool<const O extends ParamOptions<boolean> = {}>(
+    options?: O,
+  ): ParamSpec<'BOOLEAN', boolean, OptionalFrom<O>, DefaultFrom<O>> {
     return paramSpec('BOOLEAN', options);
   },
   /**
@@ -141,7 +153,9 @@ export const param = {
    * The final status of the tasks an exit handler guards. The pipeline fills it in; a caller
    * never passes it.
    */
-  taskFinalStatus(options?: { description?: string }): ParamSpec<'TASK_FINAL_STATUS', TaskFinalStatus, true, false> {
+  taskFinalStatus(options?: {
+    description?: string;
+  }): ParamSpec<'TASK_FINAL_STATUS', TaskFinalStatus, true, false> {
     return paramSpec('TASK_FINAL_STATUS', { ...options, optional: true });
   },
 } as const;

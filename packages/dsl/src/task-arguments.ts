@@ -44,7 +44,9 @@ export function checkArguments(
   }
   for (const [key, spec] of Object.entries(component.inputs as Record<string, IOSpec>)) {
     if (!(key in clean) && !spec.optional) {
-      fail(`component '${component.name}' needs input '${key}' (${describeSpec(spec)}), which was not given.`);
+      fail(
+        `component '${component.name}' needs input '${key}' (${describeSpec(spec)}), which was not given.`,
+      );
     }
   }
   return clean;
@@ -77,7 +79,11 @@ function checkArgument(
     const artifactSpec = spec as ArtifactSpec;
     const ref = value as AnyRef & { schemaTitle: string; isList: boolean };
     const generic = 'system.Artifact';
-    if (ref.schemaTitle !== artifactSpec.type.schemaTitle && ref.schemaTitle !== generic && artifactSpec.type.schemaTitle !== generic) {
+    if (
+      ref.schemaTitle !== artifactSpec.type.schemaTitle &&
+      ref.schemaTitle !== generic &&
+      artifactSpec.type.schemaTitle !== generic
+    ) {
       fail(`input '${key}' of '${componentName}' expects ${expected} but got ${describeValue(value)}.`);
     }
     if (ref.isList !== artifactSpec.isList) {
@@ -90,10 +96,15 @@ function checkArgument(
   }
   const paramSpec = spec as ParamSpec;
   if (paramSpec.kind === 'TASK_FINAL_STATUS') {
-    fail(`input '${key}' of '${componentName}' is the task final status; the pipeline fills it in.`, 'Leave it out.');
+    fail(
+      `input '${key}' of '${componentName}' is the task final status; the pipeline fills it in.`,
+      'Leave it out.',
+    );
   }
   if (isArtifactRef(value)) {
-    fail(`input '${key}' of '${componentName}' is a parameter (${expected}) but got ${describeValue(value)}.`);
+    fail(
+      `input '${key}' of '${componentName}' is a parameter (${expected}) but got ${describeValue(value)}.`,
+    );
   }
   if (isParamRef(value)) {
     if (value.source.type === 'loop-item' && value.source.selector.length > 0) return; // field of a struct item: typed by TypeScript only
@@ -103,7 +114,10 @@ function checkArgument(
     return;
   }
   const ok = literalMatches(paramSpec, value);
-  if (ok !== true) fail(`input '${key}' of '${componentName}' expects ${expected} but got ${describeValue(value)}${ok ? `: ${ok}` : ''}.`);
+  if (ok !== true)
+    fail(
+      `input '${key}' of '${componentName}' expects ${expected} but got ${describeValue(value)}${ok ? `: ${ok}` : ''}.`,
+    );
 }
 
 /** Exact kinds as in KFP, plus the lossless int -> float. */
@@ -116,7 +130,11 @@ function literalMatches(spec: ParamSpec, value: unknown): true | string | false 
     case 'STRING':
       return typeof value === 'string';
     case 'NUMBER_INTEGER':
-      return typeof value === 'number' && Number.isSafeInteger(value) ? true : typeof value === 'number' ? 'not a whole number' : false;
+      return typeof value === 'number' && Number.isSafeInteger(value)
+        ? true
+        : typeof value === 'number'
+          ? 'not a whole number'
+          : false;
     case 'NUMBER_DOUBLE':
       return typeof value === 'number' && Number.isFinite(value);
     case 'BOOLEAN':
@@ -125,14 +143,16 @@ function literalMatches(spec: ParamSpec, value: unknown): true | string | false 
     case 'STRUCT': {
       const shapeOk = spec.kind === 'LIST' ? Array.isArray(value) : isPlainObject(value);
       if (!shapeOk) return false;
-      if (containsRef(value)) return 'references inside list or struct literals are not supported; build the value in a component';
+      if (containsRef(value))
+        return 'references inside list or struct literals are not supported; build the value in a component';
       if (spec.schema) {
         const target = spec.kind === 'LIST' ? (value as unknown[]) : value;
         const result =
           spec.kind === 'LIST'
             ? (target as unknown[]).map((item) => spec.schema!.safeParse(item)).find((r) => !r.success)
             : spec.schema.safeParse(target);
-        if (result && !result.success) return result.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+        if (result && !result.success)
+          return result.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
       }
       return true;
     }

@@ -59,7 +59,10 @@ export function checkSettings(settings: TaskSettings, where: string): void {
     if (value === undefined || isParamRef(value)) continue;
     const text = String(value);
     if (!CPU_PATTERN.test(text)) {
-      fail(`${key} ${JSON.stringify(value)} is not a CPU amount.`, "Use cores or millicores, e.g. '2', '0.5' or '500m'.");
+      fail(
+        `${key} ${JSON.stringify(value)} is not a CPU amount.`,
+        "Use cores or millicores, e.g. '2', '0.5' or '500m'.",
+      );
     }
   }
   for (const key of ['memoryRequest', 'memoryLimit'] as const) {
@@ -81,7 +84,10 @@ export function checkSettings(settings: TaskSettings, where: string): void {
     if (count !== undefined && !isParamRef(count)) {
       const n = Number(count);
       if (!Number.isInteger(n) || n < 0 || String(count).trim() === '') {
-        fail(`accelerator.count ${JSON.stringify(count)} is not a whole number.`, 'Use a non-negative integer.');
+        fail(
+          `accelerator.count ${JSON.stringify(count)} is not a whole number.`,
+          'Use a non-negative integer.',
+        );
       }
     }
   }
@@ -93,16 +99,25 @@ export function checkSettings(settings: TaskSettings, where: string): void {
     for (const key of ['backoffDuration', 'backoffMaxDuration'] as const) {
       const value = retry[key];
       if (value !== undefined && durationSeconds(value) === undefined) {
-        fail(`retry.${key} ${JSON.stringify(value)} is not a duration.`, "Use seconds (30) or '30s', '5m', '1h'.");
+        fail(
+          `retry.${key} ${JSON.stringify(value)} is not a duration.`,
+          "Use seconds (30) or '30s', '5m', '1h'.",
+        );
       }
     }
     if (retry.backoffFactor !== undefined && !(retry.backoffFactor > 0)) {
-      fail(`retry.backoffFactor ${JSON.stringify(retry.backoffFactor)} must be positive.`, 'KFP defaults to 2.');
+      fail(
+        `retry.backoffFactor ${JSON.stringify(retry.backoffFactor)} must be positive.`,
+        'KFP defaults to 2.',
+      );
     }
   }
   for (const [name, value] of Object.entries(settings.env ?? {})) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      fail(`env name ${JSON.stringify(name)} is not a valid variable name.`, 'Use letters, digits and underscores.');
+      fail(
+        `env name ${JSON.stringify(name)} is not a valid variable name.`,
+        'Use letters, digits and underscores.',
+      );
     }
     if (typeof value !== 'string') {
       fail(`env ${name} must be a string, got ${typeof value}.`, 'Convert the value with String().');

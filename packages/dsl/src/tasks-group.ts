@@ -9,7 +9,12 @@ export type GroupKind = 'pipeline' | 'condition' | 'condition-branches' | 'for-l
 
 /** What a parallel-for iterates over. */
 export type LoopItems =
-  | { readonly type: 'raw'; readonly values: readonly JsonValue[]; readonly paramId: number; readonly itemKind: ParamKind }
+  | {
+      readonly type: 'raw';
+      readonly values: readonly JsonValue[];
+      readonly paramId: number;
+      readonly itemKind: ParamKind;
+    }
   | { readonly type: 'param'; readonly list: ParamRef; readonly itemKind: ParamKind }
   | { readonly type: 'artifacts'; readonly list: ArtifactRef };
 

@@ -3,7 +3,9 @@ import type { PipelineTask } from './task.js';
 import type { TasksGroup } from './tasks-group.js';
 
 /** The node whose completion makes a reference's value available: a task, a loop, a branch wrapper. */
-export function producerOf(ref: AnyRef): { node: PipelineTask<any> | TasksGroup; group: TasksGroup } | undefined {
+export function producerOf(
+  ref: AnyRef,
+): { node: PipelineTask<any> | TasksGroup; group: TasksGroup } | undefined {
   const source = ref.source;
   switch (source.type) {
     case 'pipeline-input':
@@ -38,7 +40,10 @@ function rootOf(ref: AnyRef): TasksGroup | undefined {
  * produced inside a condition or a loop is invisible outside it (use `oneOf` or `collected`), a
  * loop item exists only inside its loop, and references do not cross pipeline bodies.
  */
-export function visibilityProblem(ref: AnyRef, consumer: TasksGroup): { message: string; fix?: string } | undefined {
+export function visibilityProblem(
+  ref: AnyRef,
+  consumer: TasksGroup,
+): { message: string; fix?: string } | undefined {
   const consumerChain = consumer.ancestry;
   const root = rootOf(ref);
   if (root && root !== consumerChain[0]) {

@@ -53,7 +53,11 @@ describe('component function types', () => {
   it('derives the function arguments from the declarations', () => {
     component({
       name: 'typed',
-      inputs: { data: artifact(Dataset), lr: param.float({ default: 0.1 }), tag: param.string({ optional: true }) },
+      inputs: {
+        data: artifact(Dataset),
+        lr: param.float({ default: 0.1 }),
+        tag: param.string({ optional: true }),
+      },
       outputs: { model: artifact(Model), auc: param.float() },
       run: (inputs, outputs) => {
         expectTypeOf(inputs.lr).toEqualTypeOf<number>();
@@ -77,14 +81,17 @@ describe('component function types', () => {
 
 describe('wiring is checked by TypeScript', () => {
   it('accepts correct wiring', () => {
-    pipeline({ name: 'ok', inputs: { uri: param.string(), threshold: param.float({ default: 0.8 }) } }, (p) => {
-      const prep = prepare({ uri: p.uri });
-      const model = train({ data: prep.outputs.data, epochs: prep.outputs.rows });
-      evaluate({ model: model.outputs.model, threshold: p.threshold });
-      evaluate({ model: model.outputs.model, threshold: 0.5 });
-      inspect({ anything: prep.outputs.data });
-      expectTypeOf(model.outputs.auc).toEqualTypeOf<ParamRef<'NUMBER_DOUBLE', number>>();
-    });
+    pipeline(
+      { name: 'ok', inputs: { uri: param.string(), threshold: param.float({ default: 0.8 }) } },
+      (p) => {
+        const prep = prepare({ uri: p.uri });
+        const model = train({ data: prep.outputs.data, epochs: prep.outputs.rows });
+        evaluate({ model: model.outputs.model, threshold: p.threshold });
+        evaluate({ model: model.outputs.model, threshold: 0.5 });
+        inspect({ anything: prep.outputs.data });
+        expectTypeOf(model.outputs.auc).toEqualTypeOf<ParamRef<'NUMBER_DOUBLE', number>>();
+      },
+    );
   });
 
   it('rejects a Dataset where a Model is expected', () => {
@@ -157,7 +164,9 @@ describe('wiring is checked by TypeScript', () => {
       const chain = If(gt(prep.outputs.rows, 1), () => train({ data: prep.outputs.data }).outputs.auc).Else(
         () => train({ data: prep.outputs.data, lr: 1 }).outputs.auc,
       );
-      const best = oneOf(...(chain.results as [ParamRef<'NUMBER_DOUBLE', number>, ParamRef<'NUMBER_DOUBLE', number>]));
+      const best = oneOf(
+        ...(chain.results as [ParamRef<'NUMBER_DOUBLE', number>, ParamRef<'NUMBER_DOUBLE', number>]),
+      );
       expectTypeOf(best).toEqualTypeOf<ParamRef<'NUMBER_DOUBLE', number>>();
       exitHandler(average({ values: [1] }), () => {});
     });
