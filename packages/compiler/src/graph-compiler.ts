@@ -1,5 +1,5 @@
 import type { IOSpecs, JsonValue, PipelineGraph, PipelineTask, TasksGroup } from '@kfp-ts/dsl';
-import { isParamSpec, PipelineDefinitionError, sanitizeName } from '@kfp-ts/dsl';
+import { isParamSpec, NameAllocator, PipelineDefinitionError, sanitizeName } from '@kfp-ts/dsl';
 import type { ComponentSpec, ExecutorSpec, PipelineTaskSpec } from '@kfp-ts/schemas';
 import { conditionsToCel } from './cel.js';
 import type { Channel } from './channels.js';
@@ -13,7 +13,6 @@ import { executorSpec } from './executor-spec.js';
 import { mergeSubPipeline } from './merge.js';
 import { artifactInput, parameterInput, TaskInputsBuilder } from './task-inputs.js';
 import { taskSettings } from './task-settings.js';
-import { uniqueKey } from './unique-key.js';
 import { pythonJsonDumps } from './values.js';
 
 /** A pipeline compiled on its own: its root component plus the components and executors it uses. */
@@ -52,6 +51,9 @@ class GraphCompiler {
   readonly #groupConditions = new Map<TasksGroup, string>();
   readonly #components: Record<string, ComponentSpec> = {};
   readonly #executors: Record<string, ExecutorSpec> = {};
+  readonly #reserved = new Set<string>();
+  readonly #componentNames = new NameAllocator((k) => k in this.#components || this.#reserved.has(k));
+  readonly #executorNames = new NameAllocator((k) => k in this.#executors);
 
   constructor(
     private readonly graph: PipelineGraph,
@@ -235,7 +237,7 @@ class GraphCompiler {
 
   #groupTask(group: TasksGroup): PipelineTaskSpec {
     const component = this.#groupComponent(group);
-    const key = uniqueKey(`comp-${sanitizeName(group.name)}`, this.#components);
+    const key = this.#componentNames.claim(`comp-${sanitizeName(group.name)}`);
     this.#components[key] = component;
     const spec: Record<string, unknown> = {
       taskInfo: { name: group.displayName ?? group.name },
@@ -289,9 +291,15 @@ class GraphCompiler {
     const settings = this.#taskSettings.get(task)!;
     let component: ComponentSpec;
     if (definition.kind === 'pipeline' || definition.kind === 'ir-pipeline') {
-      component = mergeSubPipeline(this.context.compileNested(task), this.#components, this.#executors);
+      component = mergeSubPipeline(this.context.compileNested(task), {
+        components: this.#components,
+        executors: this.#executors,
+        componentNames: this.#componentNames,
+        executorNames: this.#executorNames,
+        reserved: this.#reserved,
+      });
     } else {
-      const executorLabel = uniqueKey(`exec-${sanitizeName(task.name)}`, this.#executors);
+      const executorLabel = this.#executorNames.claim(`exec-${sanitizeName(task.name)}`);
       this.#executors[executorLabel] = executorSpec(task, settings, this.context);
       const inputDefs = inputDefinitions(definition.inputs, {}, task.path);
       const outputDefs = outputDefinitions(definition.outputs);
@@ -301,7 +309,7 @@ class GraphCompiler {
         ...(outputDefs ? { outputDefinitions: outputDefs } : {}),
       } as ComponentSpec;
     }
-    const key = uniqueKey(`comp-${sanitizeName(task.name)}`, this.#components);
+    const key = this.#componentNames.claim(`comp-${sanitizeName(task.name)}`);
     this.#components[key] = component;
     const s = task.settings;
     const spec: Record<string, unknown> = {

@@ -1,5 +1,5 @@
 import { PipelineDefinitionError } from './errors.js';
-import { uniqueName } from './names.js';
+import { NameAllocator } from './names.js';
 import type { PipelineTask } from './task.js';
 import { TasksGroup } from './tasks-group.js';
 
@@ -11,7 +11,7 @@ import { TasksGroup } from './tasks-group.js';
 export class BuildContext {
   readonly root: TasksGroup;
   readonly groupStack: TasksGroup[];
-  readonly taskNames = new Set<string>();
+  readonly taskNames = new NameAllocator();
   readonly tasks: PipelineTask<any>[] = [];
   /** Bumped by every task and group created; lets `Elif`/`Else` check they follow their `If`. */
   mutations = 0;
@@ -32,7 +32,7 @@ export class BuildContext {
   }
 
   claimTaskName(base: string): string {
-    return uniqueName(base || 'task', this.taskNames);
+    return this.taskNames.claim(base || 'task');
   }
 
   /** Runs `body` with `group` open, closing it even when the body throws. */

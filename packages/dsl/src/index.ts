@@ -56,7 +56,20 @@ export type {
   TaskArgs,
   TaskOutputs,
 } from './io-types.js';
-export { PIPELINE_NAME_PATTERN, sanitizeName } from './names.js';
+export type { MetricsTarget, RocCurve, RocPoint } from './metrics.js';
+export {
+  logConfusionMatrix,
+  logConfusionMatrixCell,
+  logConfusionMatrixRow,
+  logMetric,
+  logRocCurve,
+  logRocDataPoint,
+  logSlicedConfusionMatrix,
+  logSlicedRocCurve,
+  logSlicedRocReading,
+  setConfusionMatrixCategories,
+} from './metrics.js';
+export { NameAllocator, PIPELINE_NAME_PATTERN, sanitizeName } from './names.js';
 export type { LoopItem, ParallelFor, ParallelForOptions } from './parallel-for.js';
 export { parallelFor } from './parallel-for.js';
 export type { OutputsOf, Pipeline, PipelineConfig, PipelineInputs, PipelineReturn } from './pipeline.js';

@@ -14,12 +14,29 @@ export function sanitizeName(name: string): string {
 export const PIPELINE_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,127}$/;
 
 /**
- * Returns `name`, or `name-2`, `name-3`, ... — the first one not in `taken` — and records it.
- * This is the suffix rule behind `comp-x-2` and `exec-x-2` in KFP's IR.
+ * Hands out `name`, or `name-2`, `name-3`, ... — the first one not taken yet. This is the suffix
+ * rule behind task keys and `comp-x-2`/`exec-x-2` in KFP's IR. The next suffix is remembered per
+ * base name, so a component used 10,000 times costs linear time, not quadratic.
  */
-export function uniqueName(name: string, taken: Set<string>): string {
-  let candidate = name;
-  for (let i = 2; taken.has(candidate); i++) candidate = `${name}-${i}`;
-  taken.add(candidate);
-  return candidate;
+export class NameAllocator {
+  readonly #taken = new Set<string>();
+  readonly #next = new Map<string, number>();
+
+  constructor(readonly isTaken: (name: string) => boolean = () => false) {}
+
+  has(name: string): boolean {
+    return this.#taken.has(name) || this.isTaken(name);
+  }
+
+  claim(name: string): string {
+    let candidate = name;
+    let i = this.#next.get(name) ?? 2;
+    if (this.has(candidate)) {
+      do candidate = `${name}-${i++}`;
+      while (this.has(candidate));
+      this.#next.set(name, i);
+    }
+    this.#taken.add(candidate);
+    return candidate;
+  }
 }

@@ -86,8 +86,21 @@ export function isRef(value: unknown): value is AnyRef {
 // Template strings: `${ref}` becomes a token the compiler turns back into the reference.
 const TOKEN_PREFIX = '{{kfp-ts.ref:';
 const TOKEN_PATTERN = /\{\{kfp-ts\.ref:(\d+)\}\}/g;
-const tokenRefs = new Map<number, ParamRef>();
-let nextToken = 1;
+/**
+ * Token -> reference, shared through `globalThis` under a `Symbol.for` key: a pipeline module may
+ * load another copy of this package than the compiler (a bundled library, sources next to a
+ * build), and the compiler must still find the references inside template strings.
+ */
+interface TokenTable {
+  readonly refs: Map<number, ParamRef>;
+  next: number;
+}
+const TOKEN_TABLE = Symbol.for('kfp-ts.ref-tokens');
+const tokenTable: TokenTable = ((globalThis as Record<symbol, TokenTable | undefined>)[TOKEN_TABLE] ??= {
+  refs: new Map(),
+  next: 1,
+});
+const tokenRefs = tokenTable.refs;
 
 class ParamRefImpl implements ParamRef<any, any> {
   readonly [BRAND] = 'param-ref' as const;
@@ -118,7 +131,7 @@ class ParamRefImpl implements ParamRef<any, any> {
 
   toString(): string {
     if (this.#token === undefined) {
-      this.#token = nextToken++;
+      this.#token = tokenTable.next++;
       tokenRefs.set(this.#token, this as unknown as ParamRef);
     }
     return `${TOKEN_PREFIX}${this.#token}}}`;
