@@ -37,7 +37,7 @@ export type RunFunction<I extends IOSpecs = any, O extends IOSpecs = any> = (
 ) => RunResult<O> | Promise<RunResult<O>>;
 
 /** A TypeScript function run by kfp-ts's executor inside a Node.js container. */
-export interface FunctionComponentDefinition<I extends IOSpecs = IOSpecs, O extends IOSpecs = IOSpecs>
+export interface FunctionComponentDefinition<I extends IOSpecs = any, O extends IOSpecs = any>
   extends DefinitionBase<I, O> {
   readonly kind: 'function';
   readonly run: RunFunction<I, O>;

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../compile.js';
 import { compareToGolden } from '../conformance/compare.js';
 import { describeDifferences } from '../conformance/goldens.js';
-import { golden, v1Path } from './__fixtures__/golden-files.js';
-import { loadComponentFromFile, loadComponentFromText } from './load-component.js';
+import { target } from '../conformance/pipelines/pipeline_with_resource_spec.js';
+import { golden } from './__fixtures__/golden-files.js';
+import { loadComponentFromText } from './load-component.js';
 
 function expectSameIr(ours: object, expected: object): void {
   const differences = compareToGolden(ours, expected);
@@ -16,31 +17,7 @@ function expectSameIr(ours: object, expected: object): void {
 }
 
 describe('pipeline_with_resource_spec from the v1 files', () => {
-  const ingestionOp = loadComponentFromFile(v1Path('ingestion_component.yaml'));
-  const trainingOp = loadComponentFromFile(v1Path('fancy_trainer_component.yaml'));
-
-  const target = pipeline(
-    {
-      name: 'two-step-pipeline-with-resource-spec',
-      description: 'A linear two-step pipeline with resource specification.',
-      inputs: {
-        input_location: param.string({ default: 'gs://test-bucket/pipeline_root' }),
-        optimizer: param.string({ default: 'sgd' }),
-        n_epochs: param.int({ default: 200 }),
-      },
-    },
-    (p) => {
-      const ingestor = ingestionOp({ input_location: p.input_location });
-      trainingOp({ examples: ingestor.outputs.examples, optimizer: p.optimizer, n_epochs: p.n_epochs }).set({
-        cpuRequest: '2',
-        cpuLimit: '4',
-        memoryRequest: '4Gi',
-        memoryLimit: '14Gi',
-        accelerator: { type: 'tpu-v3', count: 1 },
-      });
-    },
-  );
-
+  // The conformance port loads the two v1 files, as the Python source does.
   it('compiles to the golden IR, components and executors included', () => {
     expectSameIr(compile(target), golden('pipeline_with_resource_spec'));
   });

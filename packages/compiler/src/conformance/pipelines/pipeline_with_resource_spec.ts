@@ -1,34 +1,12 @@
 // Port of sdk/python/test_data/pipelines/pipeline_with_resource_spec.py (tag sdk-2.14.6): literal
-// CPU, memory and accelerator requests/limits on a task. The Python loads two KFP v1 component
-// files (/work/shared/kfp-golden/v1_component_yaml/); they are small, so they are written here by
-// hand with containerComponent (`inputUri`/`outputUri` are the `.uri` placeholders). Their
-// descriptions are left out: KFP does not carry v1 descriptions into the IR (the golden has none).
-import { artifact, containerComponent, Dataset, Model, param, pipeline } from '@kfp-ts/dsl';
+// CPU, memory and accelerator requests/limits on a task. Like the Python source, it loads the two
+// KFP v1 component files (shared/kfp-golden/v1_component_yaml/) with the component loader.
+import { param, pipeline } from '@kfp-ts/dsl';
+import { v1Path } from '../../load/__fixtures__/golden-files.js';
+import { loadComponentFromFile } from '../../load/load-component.js';
 
-const ingestionOp = containerComponent({
-  name: 'Ingestion',
-  inputs: { input_location: param.string() },
-  outputs: { examples: artifact(Dataset) },
-  image: 'gcr.io/my-project/my-ingestor',
-  args: (i, o) => ['--input-location', i.input_location, '--output-examples', o.examples.uri],
-});
-
-const trainingOp = containerComponent({
-  name: 'Trainer',
-  inputs: { examples: artifact(Dataset), optimizer: param.string(), n_epochs: param.int() },
-  outputs: { model: artifact(Model) },
-  image: 'gcr.io/my-project/my-fancy-trainer',
-  args: (i, o) => [
-    '--input-examples',
-    i.examples.uri,
-    '--optimizer',
-    i.optimizer,
-    '--n_epochs',
-    i.n_epochs,
-    '--output-model',
-    o.model.uri,
-  ],
-});
+const ingestionOp = loadComponentFromFile(v1Path('ingestion_component.yaml'));
+const trainingOp = loadComponentFromFile(v1Path('fancy_trainer_component.yaml'));
 
 export const target = pipeline(
   {
