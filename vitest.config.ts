@@ -6,7 +6,12 @@ export default defineConfig({
   resolve: { conditions: ['@kfp-ts/source'] },
   ssr: { resolve: { conditions: ['@kfp-ts/source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'schemas/src/**/*.test.ts', 'examples/*/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'schemas/src/**/*.test.ts',
+      'examples/*/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     typecheck: {
       enabled: true,
       include: ['packages/*/src/**/*.test-d.ts'],

@@ -44,6 +44,7 @@ export function mergeSubPipeline(sub: CompiledGraph, target: MergeTarget): Compo
     }
     return copy;
   };
-  for (const [name, spec] of Object.entries(sub.components)) target.components[componentNames.get(name)!] = rename(spec);
+  for (const [name, spec] of Object.entries(sub.components))
+    target.components[componentNames.get(name)!] = rename(spec);
   return rename(sub.root);
 }

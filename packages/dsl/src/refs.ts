@@ -96,10 +96,13 @@ interface TokenTable {
   next: number;
 }
 const TOKEN_TABLE = Symbol.for('kfp-ts.ref-tokens');
-const tokenTable: TokenTable = ((globalThis as Record<symbol, TokenTable | undefined>)[TOKEN_TABLE] ??= {
-  refs: new Map(),
-  next: 1,
-});
+const tokenTable: TokenTable = sharedTokenTable();
+function sharedTokenTable(): TokenTable {
+  const global = globalThis as Record<symbol, TokenTable | undefined>;
+  const table = global[TOKEN_TABLE] ?? { refs: new Map(), next: 1 };
+  global[TOKEN_TABLE] = table;
+  return table;
+}
 const tokenRefs = tokenTable.refs;
 
 class ParamRefImpl implements ParamRef<any, any> {
