@@ -1,5 +1,5 @@
-import type { Component, FunctionComponentDefinition, RunFunction } from './component-definition.js';
 import { callerFile } from './caller-file.js';
+import type { Component, FunctionComponentDefinition, RunFunction } from './component-definition.js';
 import { callable } from './component-definition.js';
 import { checkComponentIO } from './component-io-check.js';
 import type { IOSpecs } from './specs.js';
