@@ -16,8 +16,18 @@ import {
 } from '@kfp-ts/dsl';
 import type { PipelineSpec } from '@kfp-ts/schemas';
 import { validatePipelineSpec } from '@kfp-ts/schemas';
-import type { FunctionExecutorStrategy } from './function-executor.js';
-import { DEFAULT_NODE_IMAGE, prebuiltImageExecutor } from './function-executor.js';
+import type {
+  CompiledAsset,
+  FunctionExecutorSession,
+  FunctionExecutorStrategy,
+  ShippingOptions,
+} from './function-executor.js';
+import {
+  bundledExecutor,
+  createFunctionExecutorSession,
+  DEFAULT_NODE_IMAGE,
+  defaultFunctionExecutor,
+} from './function-executor.js';
 import type { CompiledGraph, GraphCompileContext } from './graph-compiler.js';
 import { compileGraph } from './graph-compiler.js';
 
@@ -35,12 +45,41 @@ export interface CompileOptions {
   defaultImage?: string;
   /** Caching of tasks that do not set it (default true, as KFP). */
   cachingDefault?: boolean;
-  /** How TypeScript function components are started in their container. */
+  /**
+   * How TypeScript function components are shipped into their containers (default: bundled,
+   * embedded in the command when small, staged as an asset when large). Ignored when
+   * `functionExecutor` is given.
+   */
+  shipping?: ShippingOptions;
+  /** How TypeScript function components are started in their container (overrides `shipping`). */
   functionExecutor?: FunctionExecutorStrategy;
 }
 
-/** Compiles a pipeline (or a single component) to a KFP v2 PipelineSpec object. */
+/** A compiled pipeline and the files its YAML refers to. */
+export interface CompileResult {
+  readonly spec: PipelineSpec;
+  /**
+   * Staged component bundles, named in commands as `kfp-ts-asset:sha256/<fileName>`: write them
+   * to `<out>.assets/<fileName>` next to the YAML (submit uploads them to the pipeline root).
+   */
+  readonly assets: readonly CompiledAsset[];
+  /** Things the user should know, e.g. a component that could not be bundled from its source. */
+  readonly notes: readonly string[];
+}
+
+/**
+ * Compiles a pipeline (or a single component) to a KFP v2 PipelineSpec object. The spec alone is
+ * incomplete when it stages bundles: use `compileWithAssets` to get them too.
+ */
 export function compile(target: Component<any, any, any>, options: CompileOptions = {}): PipelineSpec {
+  return compileWithAssets(target, options).spec;
+}
+
+/** Compiles like `compile` and also returns the staged bundles the spec refers to. */
+export function compileWithAssets(
+  target: Component<any, any, any>,
+  options: CompileOptions = {},
+): CompileResult {
   if (!isComponent(target)) {
     throw new PipelineDefinitionError('compile() needs a pipeline or a component made with kfp-ts.');
   }
@@ -62,7 +101,8 @@ export function compile(target: Component<any, any, any>, options: CompileOption
       });
     }
   }
-  const context = compileContext(options);
+  const session = createFunctionExecutorSession();
+  const context = compileContext(options, session);
   const compiled = compileGraph(definition.graph, definition.inputs, context, overrides);
   const pipelineInfo: Record<string, string> = { name };
   const displayName = options.displayName ?? definition.displayName;
@@ -85,15 +125,18 @@ export function compile(target: Component<any, any, any>, options: CompileOption
     const issues = result.issues.map((i) => `  ${i.pathText}: ${i.message}`).join('\n');
     throw new Error(`kfp-ts internal error: the compiled IR of '${name}' is invalid:\n${issues}`);
   }
-  return result.spec;
+  return { spec: result.spec, assets: [...session.assets.values()], notes: [...session.notes] };
 }
 
-function compileContext(options: CompileOptions): GraphCompileContext {
+function compileContext(options: CompileOptions, session: FunctionExecutorSession): GraphCompileContext {
+  const strategy =
+    options.functionExecutor ??
+    (options.shipping ? bundledExecutor(options.shipping) : defaultFunctionExecutor);
   const nested = new WeakMap<ComponentDefinition, CompiledGraph>();
   const context: GraphCompileContext = {
     cachingDefault: options.cachingDefault ?? true,
     defaultImage: options.defaultImage ?? DEFAULT_NODE_IMAGE,
-    functionExecutor: options.functionExecutor ?? prebuiltImageExecutor,
+    functionExecutor: (component, image) => strategy(component, image, session),
     compileNested(task: PipelineTask<any>) {
       const inner = task.component as PipelineDefinition | IrPipelineDefinition;
       let compiled = nested.get(inner);
