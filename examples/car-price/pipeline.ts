@@ -3,7 +3,7 @@
  * homework (is the price above average?), the two halves running side by side. Side-effect free:
  * it only declares the pipeline.
  *
- *   kfp-ts compile examples/car-price/pipeline.ts -o car-price.yaml
+ *   kfp-ts compile examples/car-price/pipeline.ts -o examples/car-price/pipeline.yaml
  */
 import { param, pipeline } from '@kfp-ts/dsl';
 import {
@@ -28,7 +28,11 @@ export const carPricePipeline = pipeline(
     description:
       'Ridge regression of log(MSRP) and four classifiers of "price above average", best one tested.',
     inputs: {
-      data_uri: param.string({ description: 'the car dataset CSV (data.csv)' }),
+      data_uri: param.string({
+        default: 'examples/data/data.csv',
+        description:
+          'the car dataset CSV (data.csv): a local path (relative to the working folder) or gs:// URI',
+      }),
       seed: param.int({
         default: 2,
         description: 'np.random.seed of the regression split (the course uses 2)',
@@ -56,7 +60,13 @@ export const carPricePipeline = pipeline(
     const sets = { train: split.outputs.train, val: split.outputs.val };
     const logistic = trainLogisticRegression({ ...sets, c: 10 });
     const tree = trainDecisionTree({ ...sets, max_depth: 6, min_samples_leaf: 15 });
-    const forest = trainRandomForest({ ...sets, n_estimators: 100, max_depth: 10, min_samples_leaf: 3 });
+    const forest = trainRandomForest({
+      ...sets,
+      n_estimators: 100,
+      max_depth: 10,
+      min_samples_leaf: 3,
+      seed: 1,
+    });
     const boosting = trainGradientBoosting({ ...sets });
     const best = selectBestClassifier({
       logistic_regression: logistic.outputs.model,

@@ -2,7 +2,8 @@
  * Churn prediction as in ML Zoomcamp chapters 3-4. Side-effect free: it only declares the pipeline
  * (the CLI and the executor both import it).
  *
- *   kfp-ts compile examples/churn/pipeline.ts -o churn.yaml
+ *   kfp-ts compile examples/churn/pipeline.ts -o examples/churn/pipeline.yaml
+ *   kfp-ts run examples/churn/pipeline.ts        # from the repository root
  */
 import { collected, gt, If, parallelFor, param, pipeline } from '@kfp-ts/dsl';
 import { z } from 'zod';
@@ -24,7 +25,10 @@ export const churnPipeline = pipeline(
     description:
       'Logistic regression on the Telco churn data: 5-fold CV over C, final fit on train+val, test AUC.',
     inputs: {
-      data_uri: param.string({ description: 'the Telco churn CSV' }),
+      data_uri: param.string({
+        default: 'examples/data/WA_Fn-UseC_-Telco-Customer-Churn.csv',
+        description: 'the Telco churn CSV: a local path (relative to the working folder) or gs:// URI',
+      }),
       seed: param.int({ default: 1, description: 'random_state of the splits and of KFold' }),
       c_values: param.list(z.number(), { default: [0.001, 0.01, 0.1, 0.5, 1, 5, 10] }),
       auc_threshold: param.float({ default: 0.8, description: 'minimum test AUC to approve the model' }),
@@ -44,7 +48,7 @@ export const churnPipeline = pipeline(
     );
     const best = pickBestC({ results: collected(cv.result) });
 
-    const model = trainModel({ full_train: split.outputs.full_train, c: best.outputs.best_c });
+    const model = trainModel({ train: split.outputs.full_train, c: best.outputs.best_c });
     const evaluation = evaluateModel({ model: model.outputs.model, test: split.outputs.test });
 
     If(

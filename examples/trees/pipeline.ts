@@ -3,7 +3,7 @@
  * parallel over literal grids, the best of each picked on validation AUC, the winner refit on
  * train + val and scored on test. Side-effect free: it only declares the pipeline.
  *
- *   kfp-ts compile examples/trees/pipeline.ts -o trees.yaml
+ *   kfp-ts compile examples/trees/pipeline.ts -o examples/trees/pipeline.yaml
  */
 import { collected, eq, If, oneOf, parallelFor, param, pipeline } from '@kfp-ts/dsl';
 import {
@@ -29,8 +29,15 @@ export const treesPipeline = pipeline(
     displayName: 'Credit scoring with trees (ML Zoomcamp ch. 6)',
     description: 'Decision tree, random forest and gradient boosting tuned in parallel; the best one tested.',
     inputs: {
-      data_uri: param.string({ description: 'the credit scoring CSV (CreditScoring.csv)' }),
+      data_uri: param.string({
+        default: 'examples/data/CreditScoring.csv',
+        description: 'the credit scoring CSV: a local path (relative to the working folder) or gs:// URI',
+      }),
       seed: param.int({ default: 11, description: 'random_state of the splits (the course uses 11)' }),
+      forest_seed: param.int({
+        default: 1,
+        description: 'random_state of the random forests (the course uses 1)',
+      }),
     },
   },
   (p) => {
@@ -57,6 +64,7 @@ export const treesPipeline = pipeline(
           n_estimators: item.field('n_estimators'),
           max_depth: item.field('max_depth'),
           min_samples_leaf: item.field('min_samples_leaf'),
+          seed: p.forest_seed,
         }).outputs.result,
       { name: 'random-forest-grid' },
     );
@@ -89,7 +97,9 @@ export const treesPipeline = pipeline(
     )
       .Elif(
         eq(winner.outputs.best_model, 'random_forest'),
-        () => finalRandomForest({ ...finalSets, params: bestForest.outputs.params }).outputs.test_auc,
+        () =>
+          finalRandomForest({ ...finalSets, params: bestForest.outputs.params, seed: p.forest_seed }).outputs
+            .test_auc,
       )
       .Else(
         () => finalGradientBoosting({ ...finalSets, params: bestBoosting.outputs.params }).outputs.test_auc,
