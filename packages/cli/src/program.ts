@@ -1,19 +1,24 @@
 import { Command } from 'commander';
 import type { CompileOptions } from './commands/compile.js';
 import type { CommandContext } from './commands/context.js';
+import { registerRunCommands } from './commands/register-run-commands.js';
+import type { RunCommandOptions } from './commands/run.js';
 import type { CliIo } from './io.js';
 import { cliVersion } from './version.js';
 
 const HELP_FOOTER = `
 Exit status:
   0  success
-  1  validate: the document is not a valid pipeline
-  2  error: bad usage, a mistake in the pipeline definition, or an internal error
+  1  validate: the document is not a valid pipeline; submit --wait, wait: the run FAILED or was CANCELLED
+  2  error: bad usage, a mistake in the pipeline definition, a refused request, or an internal error
+  130  wait interrupted (Ctrl-C); the run goes on unless --cancel-on-interrupt
 
 Examples:
   kfp-ts compile examples/churn/pipeline.ts -o churn.yaml
   kfp-ts compile pipelines.ts --pipeline training --param seed=3 --param c_values='[0.1, 1]'
-  kfp-ts validate churn.yaml`;
+  kfp-ts validate churn.yaml
+  kfp-ts submit examples/churn/pipeline.ts --project my-proj --region us-central1 \
+    --pipeline-root gs://my-bucket/runs --param data_uri=gs://my-bucket/churn.csv --wait`;
 
 /**
  * The `kfp-ts` commander program. Commands report their exit status through `setStatus`; commander
@@ -54,9 +59,10 @@ export function createProgram(io: CliIo, setStatus: (status: number) => void): C
       [] as string[],
     )
     .action(async (file: string, options: CompileOptions, command: Command) => {
-      // Before the command's own imports: under the @kfp-ts/source condition they include TypeScript.
-      const { registerTypeScriptLoader } = await import('./typescript-loader.js');
-      registerTypeScriptLoader();
+      // Running from TypeScript sources (the @kfp-ts/source condition), the command's own imports
+      // need the loader first; from the build, registering late keeps the compiler's imports fast.
+      if (import.meta.url.endsWith('.ts'))
+        (await import('./typescript-loader.js')).registerTypeScriptLoader();
       const { compileCommand } = await import('./commands/compile.js');
       setStatus(await compileCommand(file, options, context(command)));
     });
@@ -69,6 +75,41 @@ export function createProgram(io: CliIo, setStatus: (status: number) => void): C
       const { validateCommand } = await import('./commands/validate.js');
       setStatus(await validateCommand(file, context(command)));
     });
+
+  program
+    .command('run')
+    .description('run a pipeline on this machine from its compiled IR (TypeScript components in-process)')
+    .argument('<file>', 'module exporting the pipeline (.ts, .js) or a compiled pipeline YAML')
+    .option('--pipeline <name>', 'which exported pipeline to run, when the module exports several')
+    .option(
+      '--param <name=value>',
+      'a pipeline input value, read as the input type (lists and structs as JSON); repeatable',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option('--output-dir <dir>', 'where runs write their outputs', 'local_outputs')
+    .option('--runner <kind>', 'in-process | subprocess | docker', 'in-process')
+    .option('--no-cache', 'do not reuse the outputs of earlier runs')
+    .option(
+      '--failure-policy <policy>',
+      'fast: start nothing new after a failure; slow: run what can still run',
+      'slow',
+    )
+    .option('--parallelism <n>', 'how many tasks run at once (default: the number of cores)')
+    .option(
+      '--host-image <image>',
+      "run this container image's commands on this machine (a local stand-in); '*' for all; repeatable",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option('--json', 'print the run result as JSON on stdout')
+    .action(async (file: string, options: RunCommandOptions, command: Command) => {
+      const { runCommand } = await import('./commands/run.js');
+      setStatus(await runCommand(file, options, context(command)));
+    });
+
+  // submit, status, wait, cancel, list, schedule: run pipelines on Vertex AI or Kubeflow.
+  registerRunCommands(program, context, setStatus);
 
   return program;
 }

@@ -6,14 +6,42 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixturePath, runCli } from '../test-helpers/run-cli.js';
 
 // Stands in for the compiler, so these branches do not depend on what the real one accepts.
+// `compileToYaml` gives the YAML text; `assets` the staged bundles the stub compile reports.
 const compileToYaml = vi.fn<() => string>();
-vi.mock('@kfp-ts/compiler', () => ({ compileToYaml }));
+const assets: { fileName: string; code: string }[] = [];
+vi.mock('@kfp-ts/compiler', () => ({
+  compileWithAssets: (...args: unknown[]) => ({
+    spec: { yaml: (compileToYaml as (...a: unknown[]) => string)(...args) },
+    assets: [...assets],
+    notes: [],
+  }),
+  toKfpYaml: (spec: { yaml: string }) => spec.yaml,
+}));
 
 const compileFixture = (...extra: string[]) => runCli(['compile', 'src/__fixtures__/two-step.ts', ...extra]);
 
 describe('kfp-ts compile, with a stub compiler', () => {
   beforeEach(() => {
     compileToYaml.mockReset();
+    assets.length = 0;
+  });
+
+  it('writes staged bundles next to the YAML, and refuses stdout when there are some', async () => {
+    compileToYaml.mockReturnValue('pipelineInfo:\n  name: two-step\n');
+    assets.push({ fileName: 'abc.cjs', code: 'module.exports = 1;' });
+    expect((await compileFixture()).stderr).toMatch(
+      /stages 1 component bundle\(s\) too large to embed; use -o/,
+    );
+    const dir = await mkdtemp(path.join(tmpdir(), 'kfp-ts-cli-'));
+    try {
+      const out = path.join(dir, 'p.yaml');
+      const run = await runCli(['compile', 'src/__fixtures__/two-step.ts', '-o', out]);
+      expect(run.status).toBe(0);
+      expect(await readFile(path.join(`${out}.assets`, 'abc.cjs'), 'utf8')).toBe('module.exports = 1;');
+      expect(await readFile(out, 'utf8')).toBe('pipelineInfo:\n  name: two-step\n');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports an unexpected error as an internal error with the --verbose hint, exit 2', async () => {

@@ -153,23 +153,36 @@ describe('kfp-ts compile: --param', () => {
 
 describe('kfp-ts compile: output (needs the compiler)', () => {
   it('writes the YAML to stdout and says so on stderr', async () => {
-    const run = await runCli(['compile', fixture('two-step.ts')]);
+    // Its components bundle small enough to be embedded, so the YAML is complete on its own.
+    const run = await runCli(['compile', fixture('two-pipelines.ts'), '--pipeline', 'scoring']);
     expect(run.stderr).toBe(
-      "kfp-ts: compiled pipeline 'two-step' from src/__fixtures__/two-step.ts (export 'twoStep') to stdout\n",
+      "kfp-ts: compiled pipeline 'scoring' from src/__fixtures__/two-pipelines.ts (export 'scoringPipeline') to stdout\n",
     );
     expect(run.status).toBe(0);
-    expect(parse(run.stdout).pipelineInfo.name).toBe('two-step');
+    expect(parse(run.stdout).pipelineInfo.name).toBe('scoring');
+  });
+
+  it('refuses stdout when components are staged (their bundles need a folder next to the YAML)', async () => {
+    // two-step's module imports zod: its bundle is too large to embed in the command.
+    const run = await runCli(['compile', fixture('two-step.ts')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/stages 1 component bundle\(s\) too large to embed; use -o <file.yaml>/);
   });
 
   it('writes the YAML to -o, leaving no temporary file behind', async () => {
     const out = path.join(scratch, 'out.yaml');
     await writeFile(out, 'old content');
     const run = await runCli(['compile', fixture('two-step.ts'), '-o', out]);
-    expect(run.stderr).toMatch(/^kfp-ts: compiled pipeline 'two-step' from .* to .*out\.yaml\n$/);
+    expect(run.stderr).toMatch(/kfp-ts: compiled pipeline 'two-step' from .* to .*out\.yaml\n$/);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
-    expect(parse(await readFile(out, 'utf8')).pipelineInfo.name).toBe('two-step');
+    const yaml = await readFile(out, 'utf8');
+    expect(parse(yaml).pipelineInfo.name).toBe('two-step');
     expect((await readdir(scratch)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // The staged bundle the YAML names is written next to it.
+    const asset = /kfp-ts-asset:sha256\/([0-9a-f]{64}\.cjs)/.exec(yaml)?.[1];
+    expect(asset).toBeDefined();
+    expect((await readdir(`${out}.assets`)).includes(asset!)).toBe(true);
   });
 
   it('chooses a pipeline with --pipeline (by export name or pipeline name)', async () => {
@@ -181,9 +194,12 @@ describe('kfp-ts compile: output (needs the compiler)', () => {
   });
 
   it('applies --param values as new input defaults, typed by the input', async () => {
+    const out = path.join(scratch, 'params.yaml');
     const run = await runCli([
       'compile',
       fixture('two-step.ts'),
+      '-o',
+      out,
       ...[
         'seed=7',
         'c=0.25',
@@ -194,7 +210,7 @@ describe('kfp-ts compile: output (needs the compiler)', () => {
       ].flatMap((p) => ['--param', p]),
     ]);
     expect(run.status).toBe(0);
-    const parameters = parse(run.stdout).root.inputDefinitions.parameters;
+    const parameters = parse(await readFile(out, 'utf8')).root.inputDefinitions.parameters;
     expect(parameters.seed.defaultValue).toBe(7);
     expect(parameters.c.defaultValue).toBe(0.25);
     expect(parameters.shuffle.defaultValue).toBe(false);

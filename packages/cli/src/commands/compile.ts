@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { JsonValue, Pipeline } from '@kfp-ts/dsl';
 import { writeFileAtomic } from '../atomic-write.js';
@@ -38,16 +38,32 @@ export async function compileCommand(
   const label = `pipeline '${pipeline.definition.name}'`;
   const pipelineParameters = parsePipelineParams(options.param, pipeline);
   buildGraph(pipeline, shown);
-  const yaml = compile(compiler, pipeline, pipelineParameters, shown, label);
+  const { yaml, assets, notes } = compile(compiler, pipeline, pipelineParameters, shown, label);
+  for (const note of notes) io.stderr(`kfp-ts: note: ${note}\n`);
+  if (assets.length > 0 && output === undefined) {
+    throw new UsageError(
+      `${shown}: ${label} stages ${assets.length} component bundle(s) too large to embed; use -o <file.yaml> so they can be written next to it (<file.yaml>.assets/).`,
+    );
+  }
 
   if (output === undefined) {
     io.stdout(yaml);
   } else {
-    await writeFileAtomic(output, yaml).catch((error: unknown) => {
+    const cannotWrite = (error: unknown): never => {
       throw new UsageError(`cannot write ${displayPath(output, io.cwd)}: ${(error as Error).message}`, {
         cause: error,
       });
-    });
+    };
+    // Bundles first: a YAML that names a missing asset is never left behind.
+    if (assets.length > 0) {
+      const assetsDir = `${output}.assets`;
+      await mkdir(assetsDir, { recursive: true }).catch(cannotWrite);
+      for (const asset of assets) {
+        await writeFileAtomic(path.join(assetsDir, asset.fileName), asset.code).catch(cannotWrite);
+      }
+      io.stderr(`kfp-ts: wrote ${assets.length} staged bundle(s) to ${displayPath(assetsDir, io.cwd)}\n`);
+    }
+    await writeFileAtomic(output, yaml).catch(cannotWrite);
   }
   const from = exportName === pipeline.definition.name ? shown : `${shown} (export '${exportName}')`;
   const to = output === undefined ? 'stdout' : displayPath(output, io.cwd);
@@ -102,9 +118,10 @@ function compile(
   pipelineParameters: Record<string, JsonValue>,
   shown: string,
   label: string,
-): string {
+): { yaml: string; assets: readonly { fileName: string; code: string }[]; notes: readonly string[] } {
   try {
-    return compiler.compileToYaml(pipeline, { pipelineParameters });
+    const result = compiler.compileWithAssets(pipeline, { pipelineParameters });
+    return { yaml: compiler.toKfpYaml(result.spec), assets: result.assets, notes: result.notes };
   } catch (error) {
     throw userErrorOr(error, shown, () => new InternalError(`compiling ${label}`, error));
   }
