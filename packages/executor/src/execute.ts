@@ -18,6 +18,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { ComponentError, messageOf } from './errors.js';
 import type { ExecutorInputView } from './executor-input.js';
 import { parseExecutorInput } from './executor-input.js';
+import { withExitGuard } from './exit-guard.js';
 import { inputParameterValue, outputParameterValues, parameterFileText } from './parameters.js';
 import type { PathForUri } from './uri-path.js';
 import { kfpPathForUri } from './uri-path.js';
@@ -53,10 +54,10 @@ export type ExecutionResult =
  * parameters and the output artifacts; 6. write each output parameter file, then the
  * ExecutorOutput JSON, each atomically.
  *
- * In-process caveat: the function shares this process. If it calls `process.exit`, the process
- * ends (under vitest the call throws and is reported as the function's error); isolate untrusted
- * or exit-prone code with the subprocess mode, where `executorMain` turns an early exit into a
- * failed task.
+ * The function shares this process: a `process.exit` call inside it throws instead (see
+ * exit-guard.ts) and fails the component; an exit from a detached callback still ends the
+ * process, so isolate untrusted code with the subprocess mode, where `executorMain` turns an early
+ * exit into a failed task.
  */
 export async function executeComponent(
   definition: FunctionComponentDefinition<any, any>,
@@ -128,7 +129,9 @@ async function execute(
   };
   let returned: unknown;
   try {
-    returned = await definition.run(inputs as never, outputArtifacts as never, context);
+    returned = await withExitGuard(async () =>
+      definition.run(inputs as never, outputArtifacts as never, context),
+    );
   } catch (error) {
     throw new ComponentError(`component '${component}' failed: ${messageOf(error)}`, {
       component,
