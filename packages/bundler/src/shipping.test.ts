@@ -82,8 +82,9 @@ describe('embed mode', () => {
     const run = runCommand(embedCommand(bundle), 'quit-early', executorInput(root, 'x'));
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
-      "kfp-ts executor: component 'quit-early' ended the process (exit code 0) before run() returned (process.exit() called, or run() awaited something that never settles); no outputs were written\n",
+      "kfp-ts executor: component 'quit-early' failed: it called process.exit(0); a component must return or throw instead\n",
     );
+    expect(existsSync(path.join(root, 'executor_output.json'))).toBe(false);
   });
 
   it('reports a module that throws while loading in one line', () => {
