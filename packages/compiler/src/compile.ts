@@ -103,7 +103,7 @@ export function compileWithAssets(
   }
   const session = createFunctionExecutorSession();
   const context = compileContext(options, session);
-  const compiled = compileGraph(definition.graph, definition.inputs, context, overrides);
+  const compiled = compileGraph(definition.graph, definition.inputs, definition.outputs, context, overrides);
   const pipelineInfo: Record<string, string> = { name };
   const displayName = options.displayName ?? definition.displayName;
   if (displayName) pipelineInfo.displayName = displayName;
@@ -144,7 +144,7 @@ function compileContext(options: CompileOptions, session: FunctionExecutorSessio
         compiled =
           inner.kind === 'ir-pipeline'
             ? compiledFromSpec(inner)
-            : compileGraph(inner.graph, inner.inputs, context);
+            : compileGraph(inner.graph, inner.inputs, inner.outputs, context);
         nested.set(inner, compiled);
       }
       return compiled;

@@ -37,10 +37,11 @@ type Node = PipelineTask<any> | TasksGroup;
 export function compileGraph(
   graph: PipelineGraph,
   inputs: IOSpecs,
+  outputs: IOSpecs,
   context: GraphCompileContext,
   defaults: Readonly<Record<string, JsonValue>> = {},
 ): CompiledGraph {
-  return new GraphCompiler(graph, inputs, context).compile(defaults);
+  return new GraphCompiler(graph, inputs, outputs, context).compile(defaults);
 }
 
 class GraphCompiler {
@@ -58,6 +59,7 @@ class GraphCompiler {
   constructor(
     private readonly graph: PipelineGraph,
     private readonly inputs: IOSpecs,
+    private readonly outputs: IOSpecs,
     private readonly context: GraphCompileContext,
   ) {
     this.#wiring = new DagWiring(graph.root);
@@ -70,7 +72,7 @@ class GraphCompiler {
     checkNoCycles(this.#wiring.dependencies);
     const root = this.#groupComponent(this.graph.root);
     const rootInputs = inputDefinitions(this.inputs, defaults, this.graph.root.path);
-    const rootOutputs = outputDefinitions(outputSpecs(this.graph.outputs));
+    const rootOutputs = outputDefinitions(this.outputs);
     const dag = root.dag as Record<string, unknown>;
     if (dagOutputs) dag.outputs = dagOutputs;
     const rootSpec: ComponentSpec = {
@@ -375,25 +377,4 @@ function seconds(value: number | string | undefined, fallback: number): number {
   if (!match) return fallback;
   const amount = Number(match[1]);
   return match[2] === 'h' ? amount * 3600 : match[2] === 'm' ? amount * 60 : amount;
-}
-
-function outputSpecs(outputs: PipelineGraph['outputs']): IOSpecs {
-  const specs: Record<string, unknown> = {};
-  for (const [name, ref] of Object.entries(outputs)) {
-    specs[name] =
-      'kind' in ref
-        ? {
-            [Symbol.for('kfp-ts.brand')]: 'param-spec',
-            kind: ref.kind === 'NUMBER' ? 'NUMBER_DOUBLE' : ref.kind,
-            optional: false,
-            hasDefault: false,
-          }
-        : {
-            [Symbol.for('kfp-ts.brand')]: 'artifact-spec',
-            type: ref.type,
-            isList: ref.isList,
-            optional: false,
-          };
-  }
-  return specs as IOSpecs;
 }
