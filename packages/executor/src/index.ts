@@ -4,6 +4,7 @@
  * `executorMain` is the container entry point the bundles call.
  */
 export type { ProducedArtifact } from './artifacts.js';
+export { writeFileAtomic } from './atomic-write.js';
 export type { FailurePhase } from './errors.js';
 export { ComponentError } from './errors.js';
 export type { ExecuteOptions, ExecutionResult } from './execute.js';

@@ -9,9 +9,9 @@
 import { createHash } from 'node:crypto';
 import { access, mkdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { writeFileAtomic } from '@kfp-ts/executor';
 import type { JsonValue, RuntimeArtifact } from '@kfp-ts/schemas';
 import { contentHash } from './artifacts.js';
-import { atomicWriteFile } from './output-layout.js';
 
 export const CACHE_DIR_NAME = '.kfp-ts-cache';
 
@@ -117,7 +117,7 @@ export class TaskCache {
     }
     const file = this.file(entry.key);
     await mkdir(path.dirname(file), { recursive: true });
-    await atomicWriteFile(
+    await writeFileAtomic(
       file,
       JSON.stringify({ ...entry, createdAt: new Date().toISOString(), localPaths }),
     );

@@ -1,8 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { writeFileAtomic } from '@kfp-ts/executor';
 import { describe, expect, it } from 'vitest';
-import { atomicWriteFile, checkSegment, createRunDir, safeJoin, UnsafePathError } from './output-layout.js';
+import { checkSegment, createRunDir, safeJoin, UnsafePathError } from './output-layout.js';
 
 describe('path safety', () => {
   it.each(['..', '.', '', 'a/b', 'a\\b', 'x\0y', 'executor_output.json', 'x'.repeat(201)])(
@@ -37,13 +38,13 @@ describe('createRunDir', () => {
   });
 });
 
-describe('atomicWriteFile', () => {
+describe('writeFileAtomic', () => {
   it('leaves one whole file and no temporary files behind', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kfp-ts-atomic-'));
     const file = path.join(dir, 'out.json');
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        atomicWriteFile(file, JSON.stringify({ i, pad: 'x'.repeat(10_000) })),
+        writeFileAtomic(file, JSON.stringify({ i, pad: 'x'.repeat(10_000) })),
       ),
     );
     expect(JSON.parse(readFileSync(file, 'utf8')).pad).toHaveLength(10_000);

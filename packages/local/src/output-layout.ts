@@ -81,18 +81,3 @@ export async function createRunDir(
     }
   }
 }
-
-/**
- * Writes a file atomically: a reader (or a second run) sees the old file or the whole new one, never
- * half of it, and a crash leaves at most a stray `*.tmp-*` file.
- */
-export async function atomicWriteFile(file: string, data: string | Uint8Array): Promise<void> {
-  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    await writeFile(temp, data);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
+import { writeFileAtomic } from '@kfp-ts/executor';
 import type { ComponentSpec, JsonValue, PipelineSpec, RuntimeArtifact } from '@kfp-ts/schemas';
 import { uriToPath } from './artifacts.js';
 import { TaskCache } from './cache.js';
@@ -14,7 +15,7 @@ import { runDag } from './dag-runner.js';
 import { executeFunctionComponent } from './executors/function-executor.js';
 import { installConsoleCapture } from './executors/log-capture.js';
 import { Semaphore, SharedExclusiveGate } from './limiter.js';
-import { atomicWriteFile, createRunDir } from './output-layout.js';
+import { createRunDir } from './output-layout.js';
 import type { EventInput, RunContext } from './run-context.js';
 import { checkedSpec, LocalRunError, SpecModel } from './spec-model.js';
 import type { ArtifactInput, ArtifactResult, RunEvent, RunOptions, RunResult, RunState } from './types.js';
@@ -101,7 +102,7 @@ export async function runPipelineSpec(spec: PipelineSpec, options: RunOptions = 
   };
   const error = summarizeFailure(result, ctx.stopReason);
   if (error) result.error = error;
-  await atomicWriteFile(path.join(runDir, RUN_RESULT_FILE), `${JSON.stringify(result, null, 2)}\n`);
+  await writeFileAtomic(path.join(runDir, RUN_RESULT_FILE), `${JSON.stringify(result, null, 2)}\n`);
   emit({ type: 'run-finished', result });
   return result;
 }

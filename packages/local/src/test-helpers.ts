@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import type { CompileOptions } from '@kfp-ts/compiler';
 import { compileWithAssets } from '@kfp-ts/compiler';
 import type { ArtifactSpec, ArtifactType, Component, IOSpecs, ParamSpec } from '@kfp-ts/dsl';
+import { writeFileAtomic } from '@kfp-ts/executor';
 import type { JsonValue, PipelineSpec } from '@kfp-ts/schemas';
-import { atomicWriteFile } from './output-layout.js';
 import { createRegistry } from './registry.js';
 import { runPipelineSpec } from './run-pipeline-spec.js';
 import type { ArtifactInput, ArtifactResult, RunOptions, RunResult } from './types.js';
@@ -144,7 +144,7 @@ async function compileFor(target: Component<any, any, any>, options: TestRunOpti
   if (assets.length && !assetsDir) {
     assetsDir = path.join(outputDir, '.kfp-ts-assets');
     await mkdir(assetsDir, { recursive: true });
-    await Promise.all(assets.map((a) => atomicWriteFile(path.join(assetsDir!, a.fileName), a.code)));
+    await Promise.all(assets.map((a) => writeFileAtomic(path.join(assetsDir!, a.fileName), a.code)));
   }
   return { spec, assetsDir };
 }

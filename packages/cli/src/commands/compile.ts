@@ -1,7 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { JsonValue, Pipeline } from '@kfp-ts/dsl';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '@kfp-ts/executor';
 import { ExitCode, InternalError, isPipelineDefinitionError, UsageError } from '../errors.js';
 import { selectPipeline } from '../find-pipeline.js';
 import { importUserModule } from '../load-module.js';

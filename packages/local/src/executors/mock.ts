@@ -6,9 +6,9 @@
  */
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
+import { writeFileAtomic } from '@kfp-ts/executor';
 import type { ComponentSpec, JsonValue, RuntimeArtifact } from '@kfp-ts/schemas';
 import type { SharedExclusiveGate } from '../limiter.js';
-import { atomicWriteFile } from '../output-layout.js';
 import type { ExecutorKind, MockFunction } from '../types.js';
 import { runWithEnv } from './in-process.js';
 import { withTaskLog } from './log-capture.js';
@@ -52,7 +52,7 @@ export class MockExecutor implements TaskExecutor {
     for (const [name, value] of Object.entries(parameters)) {
       const file = files[name]?.outputFile;
       if (file && value !== undefined)
-        await atomicWriteFile(file, typeof value === 'string' ? value : JSON.stringify(value));
+        await writeFileAtomic(file, typeof value === 'string' ? value : JSON.stringify(value));
     }
     const artifacts: Record<string, RuntimeArtifact[]> = {};
     for (const [name, list] of Object.entries(outputObjects)) {
@@ -69,7 +69,7 @@ export class MockExecutor implements TaskExecutor {
       const wrapped = Object.fromEntries(
         Object.entries(artifacts).map(([k, list]) => [k, { artifacts: list }]),
       );
-      await atomicWriteFile(outputFile, JSON.stringify({ parameterValues: parameters, artifacts: wrapped }));
+      await writeFileAtomic(outputFile, JSON.stringify({ parameterValues: parameters, artifacts: wrapped }));
     }
     return { parameters, artifacts };
   }
