@@ -3,8 +3,7 @@
  * iterations in numbered sub-folders. Task, output and artifact names come from the IR, which may be
  * hand-written or hostile, so every path segment is checked before it touches the disk.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 
 /** Files the runner itself writes into a task folder; an output may not take these names. */
