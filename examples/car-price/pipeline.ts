@@ -35,11 +35,9 @@ export const carPricePipeline = pipeline(
       }),
       seed: param.int({
         default: 2,
-        description: 'np.random.seed of the regression split (the course uses 2)',
-      }),
-      classification_seed: param.int({
-        default: 42,
-        description: 'random_state of the classification split (homework: 42)',
+        description:
+          'drives every split and the random forest: np.random.seed of the regression split (the course uses 2), ' +
+          'random_state of the classification split and of the forest',
       }),
       ridge_r: param.float({ default: 0.001, description: 'L2 penalty of the ridge regression' }),
     },
@@ -56,7 +54,7 @@ export const carPricePipeline = pipeline(
     const test = evaluateRegression({ model: finalRidge.outputs.model, data: regression.outputs.test });
 
     // Classification: four independent tasks, so they run in parallel.
-    const split = splitForClassification({ data: clean.outputs.clean, seed: p.classification_seed });
+    const split = splitForClassification({ data: clean.outputs.clean, seed: p.seed });
     const sets = { train: split.outputs.train, val: split.outputs.val };
     const logistic = trainLogisticRegression({ ...sets, c: 10 });
     const tree = trainDecisionTree({ ...sets, max_depth: 6, min_samples_leaf: 15 });
@@ -65,7 +63,7 @@ export const carPricePipeline = pipeline(
       n_estimators: 100,
       max_depth: 10,
       min_samples_leaf: 3,
-      seed: 1,
+      seed: p.seed,
     });
     const boosting = trainGradientBoosting({ ...sets });
     const best = selectBestClassifier({

@@ -33,10 +33,9 @@ export const treesPipeline = pipeline(
         default: 'examples/data/CreditScoring.csv',
         description: 'the credit scoring CSV: a local path (relative to the working folder) or gs:// URI',
       }),
-      seed: param.int({ default: 11, description: 'random_state of the splits (the course uses 11)' }),
-      forest_seed: param.int({
-        default: 1,
-        description: 'random_state of the random forests (the course uses 1)',
+      seed: param.int({
+        default: 11,
+        description: 'random_state of the splits (the course uses 11) and of the random forests',
       }),
     },
   },
@@ -64,7 +63,7 @@ export const treesPipeline = pipeline(
           n_estimators: item.field('n_estimators'),
           max_depth: item.field('max_depth'),
           min_samples_leaf: item.field('min_samples_leaf'),
-          seed: p.forest_seed,
+          seed: p.seed,
         }).outputs.result,
       { name: 'random-forest-grid' },
     );
@@ -98,7 +97,7 @@ export const treesPipeline = pipeline(
       .Elif(
         eq(winner.outputs.best_model, 'random_forest'),
         () =>
-          finalRandomForest({ ...finalSets, params: bestForest.outputs.params, seed: p.forest_seed }).outputs
+          finalRandomForest({ ...finalSets, params: bestForest.outputs.params, seed: p.seed }).outputs
             .test_auc,
       )
       .Else(

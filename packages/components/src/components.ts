@@ -30,6 +30,7 @@ import {
 import { z } from 'zod';
 import { datasetInfo, localPath, readDataset, readModel, writeDataset, writeModel } from './io.js';
 import { aucOn, type ClassifierSpec, fitClassifier, modelJson, reportClassification } from './learn.js';
+import { derived } from './memo.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reading and preparing data
@@ -200,9 +201,13 @@ export const crossValidate = component({
   run({ full_train, c, folds, seed }) {
     const { target, features } = datasetInfo(full_train, 'cross-validate');
     const df = readDataset(full_train);
-    const aucs = kFold(df.rowCount, folds, seed).map((fold) => {
-      const fitted = fitClassifier(df.take(fold.train), target, features, { kind: 'logistic_regression', c });
-      return aucOn(fitted, df.take(fold.val), target);
+    // The fold frames are shared by the tasks of one process (one per C), and so are their matrices.
+    const foldFrames = derived(df, `k-fold:${folds}:${seed}`, () =>
+      kFold(df.rowCount, folds, seed).map((fold) => ({ train: df.take(fold.train), val: df.take(fold.val) })),
+    );
+    const aucs = foldFrames.map((fold) => {
+      const fitted = fitClassifier(fold.train, target, features, { kind: 'logistic_regression', c });
+      return aucOn(fitted, fold.val, target);
     });
     const m = mean(aucs);
     const std = Math.sqrt(mean(aucs.map((a) => (a - m) ** 2)));

@@ -21,6 +21,7 @@ import {
   readCsv as parseCsv,
   writeCsv,
 } from '@kfp-ts/ml';
+import { parsedFile } from './memo.js';
 
 /** An input artifact as a component's `run` receives it. */
 export interface ArtifactIn {
@@ -64,10 +65,15 @@ export function columnTypes(frame: Frame): Record<string, 'number' | 'string'> {
   return Object.fromEntries(frame.names.map((name, i) => [name, frame.columns[i]!.kind]));
 }
 
-/** Reads a Dataset written by `writeDataset` (or any CSV file), with its column types when known. */
+/**
+ * Reads a Dataset written by `writeDataset` (or any CSV file), with its column types when known.
+ * A file this process has already parsed (a fan-out's shared training data) is not parsed again.
+ */
 export function readDataset(artifact: ArtifactIn): Frame {
   const types = artifact.metadata?.column_types as Record<string, 'number' | 'string'> | undefined;
-  return parseCsv(readFileSync(artifact.path), types ? { types } : {});
+  return parsedFile(artifact.path, JSON.stringify(types ?? null), () =>
+    parseCsv(readFileSync(artifact.path), types ? { types } : {}),
+  );
 }
 
 /** Writes a frame as CSV and describes it in the artifact's metadata. */
