@@ -6,10 +6,10 @@
  * module's package) across processes, so a repeated `kfp-ts compile` skips esbuild.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { BundleOptions, ComponentBundle } from './bundle.js';
 import { bundleComponentModule, packageRootOf } from './bundle.js';
+import { readIndexFile, sameStamps, stampsOf, writeIndexFile } from './disk-index.js';
 
 interface Entry {
   readonly bundle: ComponentBundle;
@@ -27,15 +27,15 @@ export function cachedBundle(file: string, options: BundleOptions = {}): Compone
     options.conditions ?? null,
     options.absWorkingDir ?? null,
   ]);
-  const hit = cache.get(key) ?? readDiskEntry(file, key, options);
-  if (hit && stampsOf(hit.bundle.inputs).every((stamp, i) => stamp === hit.stamps[i])) {
+  const hit = cache.get(key) ?? readIndexFile<Entry>(diskPath(file, key, options), key);
+  if (hit && sameStamps(stampsOf(hit.bundle.inputs), hit.stamps)) {
     cache.set(key, hit);
     return hit.bundle;
   }
   const bundle = bundleComponentModule(file, options);
   const entry = { bundle, stamps: stampsOf(bundle.inputs) };
   cache.set(key, entry);
-  writeDiskEntry(file, key, options, entry);
+  writeIndexFile(diskPath(file, key, options), key, entry);
   return bundle;
 }
 
@@ -44,41 +44,8 @@ export function clearBundleCache(): void {
   cache.clear();
 }
 
-function stampsOf(files: readonly string[]): string[] {
-  return files.map((file) => {
-    try {
-      const info = statSync(file, { bigint: true });
-      return `${info.size}:${info.mtimeNs}`;
-    } catch {
-      return 'missing';
-    }
-  });
-}
-
 function diskPath(file: string, key: string, options: BundleOptions): string {
   const root = options.absWorkingDir ?? packageRootOf(path.resolve(file));
   const name = createHash('sha256').update(key).digest('hex');
   return path.join(root, 'node_modules', '.cache', 'kfp-ts', 'bundles', `${name}.json`);
-}
-
-function readDiskEntry(file: string, key: string, options: BundleOptions): Entry | undefined {
-  try {
-    const entry = JSON.parse(readFileSync(diskPath(file, key, options), 'utf8')) as Entry & { key?: string };
-    return entry.key === key ? entry : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Best effort: a read-only or missing node_modules only costs the next process a rebundle. */
-function writeDiskEntry(file: string, key: string, options: BundleOptions, entry: Entry): void {
-  try {
-    const target = diskPath(file, key, options);
-    mkdirSync(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ key, ...entry }));
-    renameSync(temporary, target);
-  } catch {
-    // ignore: caching is an optimisation
-  }
 }

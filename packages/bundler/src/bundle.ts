@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { BuildFailure, Message } from 'esbuild';
+import type { BuildFailure, BuildOptions, Message } from 'esbuild';
 import { buildSync } from 'esbuild';
 
 export interface BundleOptions {
@@ -48,8 +48,10 @@ export class BundleError extends Error {
   constructor(
     readonly file: string,
     readonly errors: readonly string[],
+    /** What the bundle was for, as the message says it. */
+    purpose = 'for its container',
   ) {
-    super(`cannot bundle ${file} for its container:\n${errors.map((e) => `  ${e}`).join('\n')}`);
+    super(`cannot bundle ${file} ${purpose}:\n${errors.map((e) => `  ${e}`).join('\n')}`);
   }
 }
 
@@ -74,20 +76,10 @@ export function bundleComponentModule(file: string, options: BundleOptions = {})
   let result: ReturnType<typeof buildSync>;
   try {
     result = buildSync({
+      ...nodeBundleOptions(absWorkingDir, options.conditions),
       stdin: { contents: entry, resolveDir: OWN_DIR, sourcefile: 'kfp-ts-entry.js', loader: 'js' },
-      absWorkingDir,
-      bundle: true,
-      packages: 'bundle',
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
       minify: true,
-      legalComments: 'none',
       charset: 'ascii',
-      conditions: [...(options.conditions ?? ['@kfp-ts/source'])],
-      metafile: true,
-      write: false,
-      logLevel: 'silent',
     });
   } catch (error) {
     const failure = error as Partial<BuildFailure>;
@@ -124,7 +116,24 @@ export function packageRootOf(file: string): string {
   }
 }
 
-function formatMessage(message: Message): string {
+/** What every bundle of a module shares: one CommonJS file for Node 20, dependencies inlined. */
+export function nodeBundleOptions(absWorkingDir: string, conditions: readonly string[] | undefined) {
+  return {
+    absWorkingDir,
+    bundle: true,
+    packages: 'bundle',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    legalComments: 'none',
+    conditions: [...(conditions ?? ['@kfp-ts/source'])],
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  } as const satisfies BuildOptions;
+}
+
+export function formatMessage(message: Message): string {
   const where = message.location ? `${message.location.file}:${message.location.line}: ` : '';
   return `${where}${message.text}`;
 }

@@ -97,6 +97,11 @@ export function createProgram(io: CliIo, setStatus: (status: number) => void): C
     )
     .option('--parallelism <n>', 'how many tasks run at once (default: the number of cores)')
     .option(
+      '--workers <n|auto>',
+      'worker threads for TypeScript function components (in-process runner); 1: all on the main thread; auto: the number of cores, at most --parallelism',
+      'auto',
+    )
+    .option(
       '--host-image <image>',
       "run this container image's commands on this machine (a local stand-in); '*' for all; repeatable",
       (value: string, previous: string[]) => [...previous, value],

@@ -13,6 +13,7 @@ import { uriToPath } from './artifacts.js';
 import { TaskCache } from './cache.js';
 import { runDag } from './dag-runner.js';
 import { executeFunctionComponent } from './executors/function-executor.js';
+import { FunctionWorkers } from './executors/function-workers.js';
 import { installConsoleCapture } from './executors/log-capture.js';
 import { Semaphore, SharedExclusiveGate } from './limiter.js';
 import { createRunDir } from './output-layout.js';
@@ -28,6 +29,8 @@ export async function runPipelineSpec(spec: PipelineSpec, options: RunOptions = 
   const model = new SpecModel(checked);
   model.preflight();
   const rootInputs = pipelineInputs(checked.root, options);
+  const parallelism = Math.max(1, options.parallelism ?? availableParallelism());
+  const workers = functionWorkers(options, parallelism);
   const outputRoot = path.resolve(options.outputDir ?? 'local_outputs');
   const startedAt = new Date();
   const runDir = await createRunDir(outputRoot, options.pipelineName ?? model.pipelineName, startedAt);
@@ -45,7 +48,7 @@ export async function runPipelineSpec(spec: PipelineSpec, options: RunOptions = 
     createTime: startedAt.toISOString(),
     outputRoot,
     runDir,
-    slots: new Semaphore(Math.max(1, options.parallelism ?? availableParallelism())),
+    slots: new Semaphore(parallelism),
     cache: options.cache === false ? undefined : new TaskCache(outputRoot, toPath),
     select: {
       runner: options.runner ?? 'in-process',
@@ -54,6 +57,7 @@ export async function runPipelineSpec(spec: PipelineSpec, options: RunOptions = 
       hostImages: options.hostImages ?? [],
       ...(options.containerEngine ? { containerEngine: options.containerEngine } : {}),
       functionExecutor: options.functionExecutor ?? executeFunctionComponent,
+      ...(workers ? { workers } : {}),
       gate,
       ...(options.assetsDir ? { assetsDir: path.resolve(options.assetsDir) } : {}),
       env: options.env ?? {},
@@ -79,6 +83,7 @@ export async function runPipelineSpec(spec: PipelineSpec, options: RunOptions = 
   try {
     outcome = await runDag(ctx, checked.root, rootInputs, []);
   } finally {
+    await workers?.close();
     restoreConsole();
     options.signal?.removeEventListener('abort', onAbort);
   }
@@ -105,6 +110,22 @@ export async function runPipelineSpec(spec: PipelineSpec, options: RunOptions = 
   await writeFileAtomic(path.join(runDir, RUN_RESULT_FILE), `${JSON.stringify(result, null, 2)}\n`);
   emit({ type: 'run-finished', result });
   return result;
+}
+
+/**
+ * The worker threads of an in-process run, when it may use more than one: `workers` (`'auto'`:
+ * the number of cores), capped by `parallelism`. A custom `functionExecutor` runs on the main
+ * thread (a function cannot be sent to a worker).
+ */
+function functionWorkers(options: RunOptions, parallelism: number): FunctionWorkers | undefined {
+  const wanted = options.workers === 'auto' ? availableParallelism() : (options.workers ?? 1);
+  if (!(Number.isInteger(wanted) && wanted >= 0)) {
+    throw new LocalRunError(`workers: expected a whole number or 'auto', got ${String(options.workers)}.`);
+  }
+  const size = Math.min(wanted, parallelism);
+  if (size <= 1 || (options.runner ?? 'in-process') !== 'in-process' || options.functionExecutor)
+    return undefined;
+  return new FunctionWorkers(size, options.uriPrefixes ?? {});
 }
 
 /** Root inputs: given parameters over the IR's defaults; unknown or missing ones are refused up front. */

@@ -162,6 +162,13 @@ export interface RunOptions {
   uriPrefixes?: Record<string, string>;
   /** Executing tasks at once (default: the number of cores). */
   parallelism?: number;
+  /**
+   * Worker threads for in-process TypeScript function components, so CPU-bound tasks (a
+   * parallel-for's) run at once: a number, or `'auto'` (the number of cores); never more than
+   * `parallelism`. Default 1: every component runs on the main thread. Mocks, components whose
+   * module is unknown and a custom `functionExecutor` always run on the main thread.
+   */
+  workers?: number | 'auto';
   /** `fail-slow` (default, as Vertex): independent branches go on. `fail-fast`: start nothing new. */
   failurePolicy?: 'fail-slow' | 'fail-fast';
   /** Reuse outputs of earlier runs for tasks whose caching is on (default true). */

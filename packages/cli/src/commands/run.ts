@@ -17,6 +17,8 @@ export interface RunCommandOptions {
   cache: boolean;
   failurePolicy: string;
   parallelism?: string;
+  /** `auto` or a positive integer (default `auto`). */
+  workers?: string;
   hostImage: string[];
 }
 
@@ -43,6 +45,7 @@ export async function runCommand(
   if (parallelism !== undefined && !(Number.isInteger(parallelism) && parallelism > 0)) {
     throw new UsageError(`--parallelism ${options.parallelism}: expected a positive integer.`);
   }
+  const workers = parseWorkers(options.workers ?? 'auto');
   // Load the runner (and with it the compiler) before the TypeScript loader is registered.
   const local = await import('@kfp-ts/local').catch((error: unknown) => {
     throw new InternalError('loading @kfp-ts/local', error);
@@ -67,6 +70,7 @@ export async function runCommand(
     hostImages: options.hostImage,
     signal: controller.signal,
     ...(parallelism ? { parallelism } : {}),
+    workers,
     ...(reporter ? { onEvent: reporter.onEvent } : {}),
   };
   let result: Awaited<ReturnType<typeof local.runPipelineSpec>>;
@@ -94,6 +98,15 @@ export async function runCommand(
   // Without --json the reporter has printed the live states and the summary.
   if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   return result.state === 'SUCCEEDED' ? ExitCode.ok : 1;
+}
+
+/** `--workers auto` or a positive integer. */
+function parseWorkers(text: string): number | 'auto' {
+  if (text === 'auto') return 'auto';
+  const n = Number(text);
+  if (!(/^\d+$/.test(text) && n > 0))
+    throw new UsageError(`--workers ${text}: expected auto or a positive integer.`);
+  return n;
 }
 
 function wrapLoadError<T>(load: () => T, shown: string): T {

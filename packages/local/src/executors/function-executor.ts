@@ -4,7 +4,7 @@
  * becomes a thrown error, produced artifacts become runtime artifacts).
  */
 import { executeComponent } from '@kfp-ts/executor';
-import type { JsonValue, RuntimeArtifact } from '@kfp-ts/schemas';
+import { runtimeArtifacts } from './runtime-artifacts.js';
 import type { FunctionExecutor } from './types.js';
 
 export const executeFunctionComponent: FunctionExecutor = async (definition, executorInput, options = {}) => {
@@ -16,14 +16,8 @@ export const executeFunctionComponent: FunctionExecutor = async (definition, exe
     },
   });
   if (!result.ok) throw result.error;
-  const outputArtifacts: Record<string, RuntimeArtifact[]> = {};
-  for (const [name, produced] of Object.entries(result.outputArtifacts)) {
-    const list = Array.isArray(produced) ? produced : [produced];
-    outputArtifacts[name] = list.map((a) => ({
-      name: a.name,
-      uri: a.uri,
-      metadata: a.metadata as Record<string, JsonValue>,
-    }));
-  }
-  return { outputParameters: { ...result.outputParameters }, outputArtifacts };
+  return {
+    outputParameters: { ...result.outputParameters },
+    outputArtifacts: runtimeArtifacts(result.outputArtifacts),
+  };
 };

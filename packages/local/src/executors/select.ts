@@ -3,7 +3,8 @@
  * - a mock, when one is registered for the component (any kind);
  * - importer tasks run here;
  * - TypeScript function components (container args `--function_to_execute <name>`, not Python):
- *   in-process from the registry (default), or their real command on the host (`subprocess`) or in
+ *   in-process from the registry (default; on a worker thread of the run's pool when there is one
+ *   and the component's module is known), or their real command on the host (`subprocess`) or in
  *   their image (`docker`);
  * - Python lightweight components (`kfp.dsl.executor_main`) need Python and kfp in their image:
  *   only `docker` runs them;
@@ -17,11 +18,13 @@ import type { SharedExclusiveGate } from '../limiter.js';
 import type { MockFunction } from '../types.js';
 import type { ContainerEngine } from './docker.js';
 import { DockerExecutor, detectEngine } from './docker.js';
+import type { FunctionWorkers } from './function-workers.js';
 import { ImporterExecutor } from './importer.js';
 import { InProcessExecutor } from './in-process.js';
 import { MockExecutor } from './mock.js';
 import { containerEnv, SubprocessExecutor } from './subprocess.js';
 import type { FunctionExecutor, TaskExecutor } from './types.js';
+import { WorkerExecutor } from './worker-executor.js';
 
 export class UnsupportedTaskError extends Error {
   override readonly name = 'UnsupportedTaskError';
@@ -34,6 +37,8 @@ export interface SelectContext {
   hostImages: readonly string[];
   containerEngine?: ContainerEngine;
   functionExecutor: FunctionExecutor;
+  /** Worker threads for in-process function components (absent: they run on the main thread). */
+  workers?: FunctionWorkers;
   gate: SharedExclusiveGate;
   assetsDir?: string;
   env: Record<string, string>;
@@ -121,8 +126,12 @@ export async function selectExecutor(
           `pass registry: createRegistry(...), or use runner 'subprocess' with the compiled assets.`,
       );
     }
+    const inProcess = new InProcessExecutor(definition, context.functionExecutor, context.gate, env);
     return {
-      executor: new InProcessExecutor(definition, context.functionExecutor, context.gate, env),
+      executor:
+        context.workers && definition.source
+          ? new WorkerExecutor(definition, context.workers, env, inProcess)
+          : inProcess,
       code: `fn:${sha256(definition.run.toString())}`,
     };
   }
