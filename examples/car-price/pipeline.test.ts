@@ -18,7 +18,8 @@ let run: RunResult;
 
 beforeAll(async () => {
   outputDir = mkdtempSync(path.join(tmpdir(), 'kfp-ts-car-price-'));
-  run = await runPipeline(carPricePipeline, { data_uri: data }, { outputDir, cache: false });
+  // On two worker threads, as `kfp-ts run` does by default: the four classifiers train concurrently.
+  run = await runPipeline(carPricePipeline, { data_uri: data }, { outputDir, cache: false, workers: 2 });
 }, 120_000);
 afterAll(() => rmSync(outputDir, { recursive: true, force: true }));
 

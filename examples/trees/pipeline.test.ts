@@ -18,7 +18,8 @@ let run: RunResult;
 
 beforeAll(async () => {
   outputDir = mkdtempSync(path.join(tmpdir(), 'kfp-ts-trees-'));
-  run = await runPipeline(treesPipeline, { data_uri: data }, { outputDir, cache: false });
+  // On two worker threads, as `kfp-ts run` does by default: the fan-outs run concurrently.
+  run = await runPipeline(treesPipeline, { data_uri: data }, { outputDir, cache: false, workers: 2 });
 }, 300_000);
 afterAll(() => rmSync(outputDir, { recursive: true, force: true }));
 

@@ -9,9 +9,9 @@
  */
 import type { Matrix } from '../data/matrix.js';
 import { RandomState } from '../data/random-state.js';
-import { binFeatures } from './tree/binning.js';
+import { binnedFor } from './tree/bin-cache.js';
 import { GrowWorkspace, growTree } from './tree/grower.js';
-import { checkFeatureCount, evalTree, forEachDenseRow, type Tree } from './tree/tree.js';
+import { checkFeatureCount, sumTrees, type Tree } from './tree/tree.js';
 
 export type MaxFeatures = 'sqrt' | 'log2' | number | null;
 
@@ -38,7 +38,7 @@ export class DecisionTreeClassifier {
 
   static fit(X: Matrix, y: ArrayLike<number>, options: DecisionTreeOptions = {}): DecisionTreeClassifier {
     checkLabels(X, y, 'DecisionTreeClassifier');
-    const data = binFeatures(X, options.maxBins === undefined ? {} : { maxBins: options.maxBins });
+    const data = binnedFor(X, options.maxBins === undefined ? {} : { maxBins: options.maxBins });
     const n = X.rows;
     const a = new Float64Array(n).fill(1);
     const b = Float64Array.from(y);
@@ -61,11 +61,7 @@ export class DecisionTreeClassifier {
   /** P(y = 1) per row: the positive share of the training rows in the row's leaf. */
   predictProba(X: Matrix): Float64Array {
     checkFeatureCount(X, this.nFeatures, 'DecisionTreeClassifier');
-    const out = new Float64Array(X.rows);
-    forEachDenseRow(X, (row, i) => {
-      out[i] = evalTree(this.tree, row);
-    });
-    return out;
+    return sumTrees([this.tree], X, undefined);
   }
 }
 

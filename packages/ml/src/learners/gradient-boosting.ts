@@ -13,9 +13,9 @@
 import type { Matrix } from '../data/matrix.js';
 import { checkLabels, depthLimit } from './decision-tree.js';
 import { sigmoid } from './logistic-regression.js';
-import { binFeatures } from './tree/binning.js';
+import { binnedFor } from './tree/bin-cache.js';
 import { GrowWorkspace, growTree } from './tree/grower.js';
-import { checkFeatureCount, evalTree, forEachDenseRow, type Tree } from './tree/tree.js';
+import { checkFeatureCount, sumTrees, type Tree } from './tree/tree.js';
 
 export interface GradientBoostingOptions {
   /** Learning rate. Default 0.3. */
@@ -59,7 +59,7 @@ export class GradientBoostingClassifier {
       throw new RangeError(`rounds must be an integer >= 0, got ${rounds}`);
     if (!(baseScore > 0 && baseScore < 1))
       throw new RangeError(`baseScore must be in (0, 1), got ${baseScore}`);
-    const data = binFeatures(X, options.maxBins === undefined ? {} : { maxBins: options.maxBins });
+    const data = binnedFor(X, options.maxBins === undefined ? {} : { maxBins: options.maxBins });
     const ws = new GrowWorkspace(data);
     const n = X.rows;
     const grow = {
@@ -78,11 +78,12 @@ export class GradientBoostingClassifier {
     const grad = new Float64Array(n);
     const hess = new Float64Array(n);
     const rows = Int32Array.from({ length: n }, (_, i) => i);
+    const labels = Float64Array.from(y);
     const trees: Tree[] = [];
     for (let r = 0; r < rounds; r++) {
       for (let i = 0; i < n; i++) {
         const p = sigmoid(margin[i]!);
-        grad[i] = p - y[i]!;
+        grad[i] = p - labels[i]!;
         hess[i] = Math.max(p * (1 - p), 1e-16);
       }
       const { tree, leafOfRow } = growTree(ws, rows, hess, grad, grow);
@@ -97,14 +98,7 @@ export class GradientBoostingClassifier {
   /** The raw margin (log-odds) per row. */
   decisionFunction(X: Matrix): Float64Array {
     checkFeatureCount(X, this.nFeatures, 'GradientBoostingClassifier');
-    const out = new Float64Array(X.rows);
-    const trees = this.trees;
-    forEachDenseRow(X, (row, i) => {
-      let s = this.baseMargin;
-      for (const tree of trees) s += evalTree(tree, row);
-      out[i] = s;
-    });
-    return out;
+    return sumTrees(this.trees, X, this.baseMargin);
   }
 
   /** P(y = 1) per row. */

@@ -18,9 +18,9 @@ import {
   positiveInt,
   resolveMaxFeatures,
 } from './decision-tree.js';
-import { binFeatures } from './tree/binning.js';
+import { binnedFor } from './tree/bin-cache.js';
 import { GrowWorkspace, growTree } from './tree/grower.js';
-import { checkFeatureCount, evalTree, forEachDenseRow, type Tree } from './tree/tree.js';
+import { checkFeatureCount, sumTrees, type Tree } from './tree/tree.js';
 
 export interface RandomForestOptions {
   /** Default 100. */
@@ -51,7 +51,7 @@ export class RandomForestClassifier {
   static fit(X: Matrix, y: ArrayLike<number>, options: RandomForestOptions = {}): RandomForestClassifier {
     checkLabels(X, y, 'RandomForestClassifier');
     const nEstimators = positiveInt(options.nEstimators ?? 100, 'nEstimators');
-    const data = binFeatures(X, options.maxBins === undefined ? {} : { maxBins: options.maxBins });
+    const data = binnedFor(X, options.maxBins === undefined ? {} : { maxBins: options.maxBins });
     const ws = new GrowWorkspace(data);
     const n = X.rows;
     const maxFeatures = resolveMaxFeatures(
@@ -98,13 +98,8 @@ export class RandomForestClassifier {
   /** P(y = 1) per row: the mean of the trees' leaf probabilities. */
   predictProba(X: Matrix): Float64Array {
     checkFeatureCount(X, this.nFeatures, 'RandomForestClassifier');
-    const out = new Float64Array(X.rows);
-    const trees = this.trees;
-    forEachDenseRow(X, (row, i) => {
-      let s = 0;
-      for (const tree of trees) s += evalTree(tree, row);
-      out[i] = s / trees.length;
-    });
+    const out = sumTrees(this.trees, X, 0);
+    for (let i = 0; i < out.length; i++) out[i]! /= this.trees.length;
     return out;
   }
 }

@@ -20,27 +20,39 @@
  * - column-wise: a histogram of just the feature being tried (forests on narrow data, which try
  *   few features per node).
  *
- * Both note which bins they touch, so a small node of a feature with a thousand values costs its
- * rows, not the thousand bins; a sparse feature's default bin is the node's total minus the rest.
- * Row-wise, a large node's children get their histograms by subtraction: the smaller child's
- * from its rows, the larger one's as parent minus smaller.
+ * Row-wise histograms (row-histograms.ts) come with the list of the node's non-empty bins, so a
+ * feature with a thousand values costs the node's values, not the thousand bins; a large node's
+ * children get their histograms by subtraction.
+ *
+ * Floating-point sums depend on the order of their terms, so the results depend on the order of
+ * each node's rows and on which histograms come from subtraction. Both are kept as they have
+ * always been (partition.ts, and the rule in `grow`), except where the statistics are integers
+ * (CART's weights and labels): then every sum is exact, rows are partitioned by a faster stable
+ * method, and column-wise histograms add packed integers (column.ts).
  */
 import type { RandomState } from '../../data/random-state.js';
 import type { BinnedData } from './binning.js';
 import {
+  clearLocal,
   columnGroups,
-  compactRange,
-  copyTouched,
-  GrowWorkspace,
-  insertDefault,
-  partitionByColumn,
+  columnGroupsPacked,
+  columnPairPacked,
+  PACKED_LIMIT,
+  packedA,
+  packedB,
+} from './column.js';
+import {
+  leavesByColumn,
+  leavesByMark,
   partitionByMark,
-  scatterRows,
-  scatterRowsTouched,
-  sortRange,
-  subtract,
-} from './histogram.js';
+  partitionByMarkStable,
+  partitionHoare,
+  partitionStable,
+} from './partition.js';
+import { RowHistograms } from './row-histograms.js';
+import { BestSplit, type NodeSums, type SplitRules, scanFeature, scanList, scanTwo } from './split.js';
 import type { Tree } from './tree.js';
+import { GrowWorkspace } from './workspace.js';
 
 export interface GrowOptions {
   readonly criterion: 'gini' | 'newton';
@@ -66,7 +78,10 @@ export interface GrowOptions {
 
 export interface GrownTree {
   readonly tree: Tree;
-  /** With `trackLeaves`: leaf node of each training row that took part (-1 for rows outside `rows`). */
+  /**
+   * With `trackLeaves`: leaf node of each training row that took part (-1 for rows outside
+   * `rows`). The workspace's array: valid until it grows another tree.
+   */
   readonly leafOfRow: Int32Array | null;
 }
 
@@ -81,38 +96,26 @@ export function growTree(
   return new Grower(ws, a, b, options).grow(rows);
 }
 
-interface Split {
-  score: number;
-  feature: number;
-  /** Last bin (feature-local) that goes left. */
-  bin: number;
-  threshold: number;
-  /** Sums of a and b over the rows going left. */
-  leftA: number;
-  leftB: number;
-}
-
 class Grower {
   private readonly data: BinnedData;
   private readonly gini: boolean;
-  /** Whether node histograms are built row-wise (else per tried feature, column-wise). */
+  private readonly rules: SplitRules;
+  /** Row-wise histograms, or null for column-wise search. */
+  private hists: RowHistograms | null = null;
+  /** Expected histogram entries per row, row-wise (dense features plus sparse entries). */
+  private readonly rowCost: number;
   private readonly rowWise: boolean;
+  /** Whether every a and b is an integer (then sums are exact in any order). */
+  private stableOrder = false;
+  /** Whether column-wise histograms use packed integer statistics (ws.packed). */
+  private packed = false;
   private readonly nodesFeature: number[] = [];
   private readonly nodesThreshold: number[] = [];
   private readonly nodesLeft: number[] = [];
   private readonly nodesRight: number[] = [];
   private readonly nodesValue: number[] = [];
-  /** Row-wise state of the current node: bins touched, and whether they were sorted. */
-  private touchedCount = 0;
-  private linearScan = false;
-  /** Whether ws.hist holds a node's counts that still need clearing. */
-  private dirty = false;
-  /** The current node's row-wise histogram: ws.hist, or a histogram the node inherited. */
-  private cur: Float64Array;
-  /** Histograms handed to nodes not yet processed (by node id). */
-  private readonly nodeHist: (Float64Array | undefined)[] = [];
-  private readonly rowCost: number;
-  private readonly totalBins: number;
+  private readonly best = new BestSplit();
+  private readonly node: NodeSums = { count: 0, sumA: 0, sumB: 0 };
 
   constructor(
     private readonly ws: GrowWorkspace,
@@ -123,34 +126,64 @@ class Grower {
     const data = ws.data;
     this.data = data;
     this.gini = o.criterion === 'gini';
+    this.rules = {
+      gini: this.gini,
+      minLeaf: o.minSamplesLeaf,
+      minWeight: o.minChildWeight,
+      lambda: o.lambda,
+    };
     if (o.maxFeatures < data.features && !o.rng) throw new Error('growTree: feature sampling needs an rng');
     // Cost per node row: row-wise touches every dense feature and sparse entry of the row;
     // column-wise touches each tried feature (a sampled forest also tries some constant ones).
     // Measured on the course data, these pick the faster way for each learner; a third way
     // (sparse entries row-wise, tried dense features column-wise) was no faster on either data set.
-    const rowCost = data.denseFeatures.length + data.sparsePtr[data.rows]! / Math.max(1, data.rows);
+    this.rowCost = data.denseFeatures.length + data.sparsePtr[data.rows]! / Math.max(1, data.rows);
     const colCost = o.maxFeatures >= data.features ? data.features : 1.5 * o.maxFeatures;
     // Column-wise needs every feature's column, which wide data does not keep.
-    this.rowWise = rowCost <= colCost || !data.allColumns;
-    this.rowCost = rowCost;
-    this.totalBins = data.binOffset[data.features]!;
-    this.cur = ws.hist;
+    this.rowWise = this.rowCost <= colCost || !data.allColumns;
   }
 
   grow(rows: ArrayLike<number>): GrownTree {
-    const { ws, data } = this;
+    const { ws, data, a, b } = this;
     const samples = ws.samples;
     const n = rows.length;
-    for (let i = 0; i < n; i++) samples[i] = rows[i]!;
-    for (let f = 0; f < data.features; f++) ws.features[f] = f;
-    const leafOfRow = this.o.trackLeaves ? new Int32Array(data.rows).fill(-1) : null;
     let rootA = 0;
     let rootB = 0;
+    let integral = true;
+    let negative = false;
+    let magnitude = 0;
     for (let k = 0; k < n; k++) {
-      const i = samples[k]!;
-      rootA += this.a[i]!;
-      rootB += this.b[i]!;
+      const i = rows[k]!;
+      const ai = a[i]!;
+      const bi = b[i]!;
+      samples[k] = i;
+      rootA += ai;
+      rootB += bi;
+      if (integral) {
+        // (Whole numbers beyond int32 count as fractional: only a missed shortcut.)
+        if (ai !== (ai | 0) || bi !== (bi | 0)) integral = false;
+        if (ai < 0 || bi < 0) negative = true;
+        magnitude += Math.abs(ai) + Math.abs(bi);
+      }
     }
+    // Sums of integers are exact whatever the order of their terms while every partial sum
+    // stays below 2^53.
+    this.stableOrder = integral && magnitude < 2 ** 53;
+    if (this.rowWise) {
+      // A tree on every row in order (boosting's): its root's rows are 0..n-1.
+      let wholeData = n === data.rows;
+      for (let k = 0; k < n && wholeData; k++) if (samples[k] !== k) wholeData = false;
+      if (wholeData) ws.wholeDataTrees++;
+      this.hists = new RowHistograms(ws, a, b, this.rowCost, wholeData);
+    } else {
+      this.packed = this.stableOrder && !negative && rootA < PACKED_LIMIT && rootB < PACKED_LIMIT;
+      if (this.packed) {
+        const packed = ws.packed;
+        for (let k = 0; k < n; k++) packed[samples[k]!] = a[samples[k]!]! + b[samples[k]!]! * PACKED_LIMIT;
+      }
+    }
+    for (let f = 0; f < data.features; f++) ws.features[f] = f;
+    const leafOfRow = this.o.trackLeaves ? ws.leafOfRow.fill(-1) : null;
     // Depth-first, left child first (scikit-learn's order). Each entry: node id, start, end,
     // depth, and the node's sums of a and b (a child's come from its parent's split scan).
     const stack: number[] = [this.newNode(), 0, n, 0, rootA, rootB];
@@ -162,29 +195,52 @@ class Grower {
       const start = stack.pop()!;
       const node = stack.pop()!;
       this.nodesValue[node] = this.leafValue(sumA, sumB);
-      const inherited = this.nodeHist[node];
-      this.nodeHist[node] = undefined;
-      const split = this.canSplit(end - start, sumA, sumB, depth)
-        ? this.findSplit(start, end, sumA, sumB, inherited)
-        : null;
-      if (split === null) {
-        if (this.rowWise) this.doneWithHistogram(inherited);
+      if (!this.canSplit(end - start, sumA, sumB, depth)) {
         if (leafOfRow) for (let k = start; k < end; k++) leafOfRow[samples[k]!] = node;
         continue;
       }
-      const mid = this.partition(start, end, split);
+      this.hists?.open(node, depth, start, end);
+      if (!this.findSplit(start, end, sumA, sumB)) {
+        this.hists?.close();
+        if (leafOfRow) for (let k = start; k < end; k++) leafOfRow[samples[k]!] = node;
+        continue;
+      }
+      const { feature, bin, leftCount, leftA, leftB } = this.best;
       const left = this.newNode();
       const right = this.newNode();
-      this.nodesFeature[node] = split.feature;
-      this.nodesThreshold[node] = split.threshold;
+      this.nodesFeature[node] = feature;
+      this.nodesThreshold[node] = this.best.threshold;
       this.nodesLeft[node] = left;
       this.nodesRight[node] = right;
-      if (this.rowWise) {
-        const childSums = [split.leftA, split.leftB, sumA - split.leftA, sumB - split.leftB] as const;
-        this.handOn(inherited, left, right, start, mid, end, depth + 1, childSums);
+      const rightCount = end - start - leftCount;
+      const leftSplits = this.canSplit(leftCount, leftA, leftB, depth + 1);
+      const rightSplits = this.canSplit(rightCount, sumA - leftA, sumB - leftB, depth + 1);
+      if (!leftSplits && !rightSplits) {
+        // Both children are leaves: their rows need not move, only learn their leaf.
+        this.nodesValue[left] = this.leafValue(leftA, leftB);
+        this.nodesValue[right] = this.leafValue(sumA - leftA, sumB - leftB);
+        this.hists?.close();
+        if (leafOfRow) this.assignLeaves(leafOfRow, start, end, feature, bin, left, right);
+        continue;
       }
-      stack.push(right, mid, end, depth + 1, sumA - split.leftA, sumB - split.leftB);
-      stack.push(left, start, mid, depth + 1, split.leftA, split.leftB);
+      const mid = this.partition(start, end, feature, bin);
+      if (this.hists) {
+        // Subtraction pays when the larger child is split again and has more entries than bins.
+        const leftSmaller = leftCount <= rightCount;
+        const largeCount = leftSmaller ? rightCount : leftCount;
+        const subtract =
+          largeCount * this.rowCost > this.hists.totalBins && (leftSmaller ? rightSplits : leftSplits);
+        this.hists.handOn(
+          subtract,
+          leftSmaller ? leftSplits : rightSplits,
+          leftSmaller ? left : right,
+          leftSmaller ? right : left,
+          leftSmaller ? start : mid,
+          leftSmaller ? mid : end,
+        );
+      }
+      stack.push(right, mid, end, depth + 1, sumA - leftA, sumB - leftB);
+      stack.push(left, start, mid, depth + 1, leftA, leftB);
     }
     return {
       tree: {
@@ -224,101 +280,16 @@ class Grower {
     return true;
   }
 
-  /**
-   * Histogram subtraction: when the larger child will be split again and is big enough, build the
-   * smaller child's histogram from its rows and get the larger one as parent minus smaller (the
-   * bins, not the rows, cost). Both children then inherit theirs. Otherwise the parent's
-   * histogram is cleared.
-   */
-  private handOn(
-    inherited: Float64Array | undefined,
-    left: number,
-    right: number,
-    start: number,
-    mid: number,
-    end: number,
-    depth: number,
-    sums: readonly [number, number, number, number],
-  ): void {
-    const { ws } = this;
-    const leftSmaller = mid - start <= end - mid;
-    const largeCount = leftSmaller ? end - mid : mid - start;
-    const largeA = leftSmaller ? sums[2] : sums[0];
-    const largeB = leftSmaller ? sums[3] : sums[1];
-    if (
-      !this.linearScan ||
-      largeCount * this.rowCost <= this.totalBins ||
-      !this.canSplit(largeCount, largeA, largeB, depth)
-    ) {
-      this.doneWithHistogram(inherited);
-      return;
-    }
-    const parent = this.cur;
-    const small = this.acquire();
-    const smallStart = leftSmaller ? start : mid;
-    const smallEnd = leftSmaller ? mid : end;
-    scatterRows(small, ws, this.data, this.a, this.b, smallStart, smallEnd);
-    subtract(parent, small);
-    if (parent === ws.hist) {
-      ws.hist = this.acquire();
-      this.dirty = false;
-    }
-    this.nodeHist[leftSmaller ? right : left] = parent;
-    const smallA = leftSmaller ? sums[0] : sums[2];
-    const smallB = leftSmaller ? sums[1] : sums[3];
-    if (this.canSplit(smallEnd - smallStart, smallA, smallB, depth))
-      this.nodeHist[leftSmaller ? left : right] = small;
-    else this.release(small);
-  }
-
-  /** Clears the current node's histogram (the shared one) or releases an inherited one. */
-  private doneWithHistogram(inherited: Float64Array | undefined): void {
-    if (inherited) this.release(inherited);
-    else this.clearRowHistograms();
-  }
-
-  private acquire(): Float64Array {
-    return this.ws.pool.pop() ?? new Float64Array(3 * this.totalBins);
-  }
-
-  private release(h: Float64Array): void {
-    h.fill(0);
-    this.ws.pool.push(h);
-  }
-
-  private findSplit(
-    start: number,
-    end: number,
-    sumA: number,
-    sumB: number,
-    inherited: Float64Array | undefined,
-  ): Split | null {
-    const { ws, data, o } = this;
+  /** Finds the node's best split into this.best; false when there is none worth making. */
+  private findSplit(start: number, end: number, sumA: number, sumB: number): boolean {
+    const { ws, data, o, best, node } = this;
     const p = data.features;
-    const best: Split = {
-      score: Number.NEGATIVE_INFINITY,
-      feature: -1,
-      bin: -1,
-      threshold: 0,
-      leftA: 0,
-      leftB: 0,
-    };
-    const count = end - start;
-    if (this.rowWise) {
-      if (inherited) {
-        this.cur = inherited;
-        this.linearScan = true;
-      } else {
-        this.cur = ws.hist;
-        this.dirty = true;
-        this.buildRowHistograms(start, end);
-      }
-    }
+    best.reset();
+    node.count = end - start;
+    node.sumA = sumA;
+    node.sumB = sumB;
     if (o.maxFeatures >= p) {
-      for (let f = 0; f < p; f++) {
-        const groups = this.groups(f, start, end, sumA, sumB);
-        if (groups >= 2) this.scan(f, groups, count, sumA, sumB, best);
-      }
+      for (let f = 0; f < p; f++) this.tryFeature(f, start, end);
     } else {
       // scikit-learn's sampling: draw features without replacement until maxFeatures
       // non-constant ones have been evaluated (constant ones do not count).
@@ -330,139 +301,93 @@ class Grower {
         const f = feats[j]!;
         feats[j] = feats[k]!;
         feats[k] = f;
-        const groups = this.groups(f, start, end, sumA, sumB);
-        if (groups < 2) continue;
-        found++;
-        this.scan(f, groups, count, sumA, sumB, best);
+        if (this.tryFeature(f, start, end)) found++;
       }
     }
-    if (best.feature < 0) return null;
+    if (best.feature < 0) return false;
     if (!this.gini) {
       const parent = (sumB * sumB) / (sumA + o.lambda);
-      if (!(best.score - parent > o.minGain)) return null;
+      if (!(best.score - parent > o.minGain)) return false;
     }
-    return best;
+    return true;
   }
 
-  /** Row-wise histograms of every feature over the node's rows. */
-  private buildRowHistograms(start: number, end: number): void {
-    const { ws, data } = this;
-    const B = data.binOffset[data.features]!;
-    // A large node touches most bins: read each feature's bin range afterwards. A small one
-    // lists the bins it touches, sorts the list and splits it by feature (global bins are in
-    // feature order, then bin order).
-    const entries = (end - start) * this.rowCost;
-    this.linearScan = entries * 4 > B;
-    if (this.linearScan) {
-      scatterRows(ws.hist, ws, data, this.a, this.b, start, end);
-      return;
+  /** Searches feature f's splits in the node; returns whether it is not constant there. */
+  private tryFeature(f: number, start: number, end: number): boolean {
+    const { ws, data, best, rules, node, hists } = this;
+    if (hists) {
+      const { bins, start: from, end: to } = hists.bins;
+      const s = from[f]!;
+      const e = to[f]!;
+      // A sparse feature without entries in the node is constant (a dense one has some).
+      if (s === e) return false;
+      return scanFeature(best, rules, node, data, ws, hists.hist, f, bins, s, e) >= 2;
     }
-    const t = scatterRowsTouched(ws, data, this.a, this.b, start, end);
-    this.touchedCount = t;
-    if (t * 8 > B) {
-      this.linearScan = true;
-      return;
+    if (this.packed && data.nBins[f] === 2) {
+      const c1 = columnPairPacked(ws, data, f, ws.packed, start, end);
+      const p1 = ws.pairSums[0]!;
+      const a0 = node.sumA - packedA(p1);
+      const b0 = node.sumB - packedB(p1);
+      return scanTwo(best, rules, node, data, f, end - start - c1, a0, b0, c1) >= 2;
     }
-    const { touched, featStart, featEnd } = ws;
-    const binFeature = data.binFeature;
-    sortRange(touched, 0, t);
-    featStart.fill(0);
-    featEnd.fill(0);
-    for (let k = 0; k < t; k++) {
-      const f = binFeature[touched[k]!]!;
-      if (k === 0 || binFeature[touched[k - 1]!] !== f) featStart[f] = k;
-      featEnd[f] = k + 1;
-    }
-  }
-
-  private clearRowHistograms(): void {
-    if (!this.dirty) return;
-    this.dirty = false;
-    const { hist, touched } = this.ws;
-    if (this.linearScan) {
-      hist.fill(0);
-      return;
-    }
-    for (let k = 0; k < this.touchedCount; k++) {
-      const g = 3 * touched[k]!;
-      hist[g] = 0;
-      hist[g + 1] = 0;
-      hist[g + 2] = 0;
-    }
-  }
-
-  /** Fills the group arrays with feature f's non-empty bins in the node; returns their number. */
-  private groups(f: number, start: number, end: number, sumA: number, sumB: number): number {
-    const { ws, data } = this;
-    let g: number;
-    if (this.rowWise) {
-      const off = data.binOffset[f]!;
-      g = this.linearScan
-        ? compactRange(ws, this.cur, off, data.nBins[f]!)
-        : copyTouched(ws, ws.featStart[f]!, ws.featEnd[f]!, off);
-      // A sparse feature's default bin holds the node's rows without an entry.
-      if (data.sparse[f]) g = insertDefault(ws, g, data.defaultBin[f]!, end - start, sumA, sumB);
-      return g;
-    }
-    return columnGroups(ws, data, f, this.a, this.b, start, end);
-  }
-
-  /** Scans feature f's groups for the best split, updating `best`. */
-  private scan(f: number, groups: number, count: number, sumA: number, sumB: number, best: Split): void {
-    const { ws, data, o } = this;
-    const { gBin, gC, gA, gB } = ws;
-    const minLeaf = o.minSamplesLeaf;
-    const minWeight = o.minChildWeight;
-    const lambda = o.lambda;
-    const gini = this.gini;
-    let cL = 0;
-    let aL = 0;
-    let bL = 0;
-    for (let g = 0; g < groups - 1; g++) {
-      cL += gC[g]!;
-      aL += gA[g]!;
-      bL += gB[g]!;
-      if (count - cL < minLeaf) break;
-      if (cL < minLeaf) continue;
-      const aR = sumA - aL;
-      if (aL < minWeight || aR < minWeight) continue;
-      const bR = sumB - bL;
-      let score: number;
-      if (gini) {
-        if (!(aL > 0 && aR > 0)) continue;
-        const nL = aL - bL;
-        const nR = aR - bR;
-        score = (bL * bL + nL * nL) / aL + (bR * bR + nR * nR) / aR;
-      } else {
-        score = (bL * bL) / (aL + lambda) + (bR * bR) / (aR + lambda);
-      }
-      if (score > best.score) {
-        const off = data.binOffset[f]!;
-        best.score = score;
-        best.feature = f;
-        best.bin = gBin[g]!;
-        best.threshold = (data.binMax[off + gBin[g]!]! + data.binMin[off + gBin[g + 1]!]!) / 2;
-        best.leftA = aL;
-        best.leftB = bL;
-      }
-    }
+    const g = this.packed
+      ? columnGroupsPacked(ws, data, f, ws.packed, start, end)
+      : columnGroups(ws, data, f, this.a, this.b, start, end);
+    if (g >= 2) scanList(best, rules, node, data, f, ws.loc, ws.list, 0, g, 0);
+    clearLocal(ws, g);
+    return g >= 2;
   }
 
   /** Moves the node's rows going left to the front of its segment; returns the boundary. */
-  private partition(start: number, end: number, split: Split): number {
+  private partition(start: number, end: number, f: number, bin: number): number {
     const { ws, data } = this;
-    const f = split.feature;
     const base = data.colOffset[f]!;
-    if (base >= 0) return partitionByColumn(ws.samples, data.codes, base, split.bin, start, end);
-    // No column (a sparse feature of wide data): mark the feature's non-default rows, partition
-    // by the marks (unmarked rows are in the default bin), then clear them.
-    const { mark } = ws;
-    const { cscPtr, cscRows, cscBin } = data;
-    for (let k = cscPtr[f]!; k < cscPtr[f + 1]!; k++) mark[cscRows[k]!] = cscBin[k]! + 1;
-    const mid = partitionByMark(ws.samples, mark, data.defaultBin[f]! + 1, split.bin + 1, start, end);
-    for (let k = cscPtr[f]!; k < cscPtr[f + 1]!; k++) mark[cscRows[k]!] = 0;
+    if (base >= 0) {
+      return this.stableOrder
+        ? partitionStable(ws.samples, ws.spill, data.codes, base, bin, start, end)
+        : partitionHoare(ws.samples, data.codes, base, bin, start, end);
+    }
+    // No column (a sparse feature of wide data): partition by marks (see setMarks).
+    const defMark = this.setMarks(f, true);
+    const mid = this.stableOrder
+      ? partitionByMarkStable(ws.samples, ws.spill, ws.mark, defMark, bin + 1, start, end)
+      : partitionByMark(ws.samples, ws.mark, defMark, bin + 1, start, end);
+    this.setMarks(f, false);
     return mid;
+  }
+
+  /** Sets the leaf of the node's rows, for a split whose children are both leaves. */
+  private assignLeaves(
+    leafOfRow: Int32Array,
+    start: number,
+    end: number,
+    f: number,
+    bin: number,
+    left: number,
+    right: number,
+  ): void {
+    const { ws, data } = this;
+    const base = data.colOffset[f]!;
+    if (base >= 0) {
+      leavesByColumn(leafOfRow, ws.samples, data.codes, base, bin, start, end, left, right);
+      return;
+    }
+    const defMark = this.setMarks(f, true);
+    leavesByMark(leafOfRow, ws.samples, ws.mark, defMark, bin + 1, start, end, left, right);
+    this.setMarks(f, false);
+  }
+
+  /**
+   * For a feature without a column (a sparse feature of wide data): marks its non-default rows
+   * with their bin + 1 (unmarked rows are in the default bin, whose mark is returned), or clears
+   * the marks again.
+   */
+  private setMarks(f: number, on: boolean): number {
+    const { mark } = this.ws;
+    const { cscPtr, cscRows, cscBin } = this.data;
+    for (let k = cscPtr[f]!; k < cscPtr[f + 1]!; k++) mark[cscRows[k]!] = on ? cscBin[k]! + 1 : 0;
+    return this.data.defaultBin[f]! + 1;
   }
 }
 
-export { GrowWorkspace, sortRange };
+export { GrowWorkspace };

@@ -1,111 +1,29 @@
 /**
- * The hot loops of tree growing, kept as small top-level functions over typed arrays: V8 optimises
- * each on its own, where a loop inside a large method gets on-stack-replaced and deoptimised again
- * and again. Also the scratch space they share (histograms are kept zeroed between nodes).
+ * The hot loops of row-wise histograms, kept as small top-level functions over typed arrays (V8
+ * optimises each on its own, where a loop inside a large method gets on-stack-replaced and
+ * deoptimised again and again).
+ *
+ * A histogram covers all global bins, interleaved (count, sum of a, sum of b) so one update
+ * touches one cache line. Each bin's sums add the node's rows in their order in `samples`, so a
+ * histogram is the same bit for bit however it is built, as long as that order is.
+ *
+ * Most functions take a list of bins: a node's non-empty bins are among its parent's, so
+ * subtracting, listing and clearing need only visit those (a node of a few hundred rows fills a
+ * fifth of the bins of the credit data's 1,107-value feature).
  */
 import type { BinnedData } from './binning.js';
+import type { BinLevel, GrowWorkspace } from './workspace.js';
 
-/** Reusable scratch space for one binned data set (histograms are kept zeroed between nodes). */
-export class GrowWorkspace {
-  readonly samples: Int32Array;
-  /**
-   * Row-wise histograms over all global bins, interleaved (count, a, b) so one update touches one
-   * cache line, with the list of bins touched.
-   */
-  hist: Float64Array;
-  readonly touched: Int32Array;
-  /** Zeroed spare histograms (3 x bins), for nodes that carry their histogram from the parent. */
-  readonly pool: Float64Array[] = [];
-  readonly featStart: Int32Array;
-  readonly featEnd: Int32Array;
-  /** Column-wise histogram of one feature (local bins, interleaved likewise), with the bins touched. */
-  readonly loc: Float64Array;
-  readonly locTouched: Int32Array;
-  /** The current feature's non-empty bins, ascending, with their sums. */
-  readonly gBin: Int32Array;
-  readonly gC: Float64Array;
-  readonly gA: Float64Array;
-  readonly gB: Float64Array;
-  readonly features: Int32Array;
-  /** Per-row marks for partitioning on a feature without a column (kept zeroed). */
-  readonly mark: Int32Array;
-
-  constructor(readonly data: BinnedData) {
-    let maxBins = 1;
-    for (let f = 0; f < data.features; f++) maxBins = Math.max(maxBins, data.nBins[f]!);
-    const B = data.binOffset[data.features]!;
-    this.samples = new Int32Array(data.rows);
-    this.hist = new Float64Array(3 * B);
-    this.touched = new Int32Array(B);
-    this.featStart = new Int32Array(data.features);
-    this.featEnd = new Int32Array(data.features);
-    this.loc = new Float64Array(3 * maxBins);
-    this.locTouched = new Int32Array(maxBins);
-    this.gBin = new Int32Array(maxBins + 1);
-    this.gC = new Float64Array(maxBins + 1);
-    this.gA = new Float64Array(maxBins + 1);
-    this.gB = new Float64Array(maxBins + 1);
-    this.features = new Int32Array(data.features);
-    this.mark = new Int32Array(data.rows);
-  }
-}
-
-/** In-place partition of samples[start..end) by a column of codes: code <= bin first. */
-export function partitionByColumn(
-  samples: Int32Array,
-  codes: Uint16Array,
-  base: number,
-  bin: number,
-  start: number,
-  end: number,
-): number {
-  let i = start;
-  let j = end - 1;
-  while (i <= j) {
-    if (codes[base + samples[i]!]! <= bin) i++;
-    else {
-      const t = samples[i]!;
-      samples[i] = samples[j]!;
-      samples[j--] = t;
-    }
-  }
-  return i;
-}
-
-/** The same by marks (bin + 1; 0 = the default bin `defMark` - 1). */
-export function partitionByMark(
-  samples: Int32Array,
-  mark: Int32Array,
-  defMark: number,
-  binMark: number,
-  start: number,
-  end: number,
-): number {
-  let i = start;
-  let j = end - 1;
-  while (i <= j) {
-    const m = mark[samples[i]!]!;
-    if ((m === 0 ? defMark : m) <= binMark) i++;
-    else {
-      const t = samples[i]!;
-      samples[i] = samples[j]!;
-      samples[j--] = t;
-    }
-  }
-  return i;
-}
-
-/** Adds the node rows' dense bins and sparse entries to a histogram over all global bins. */
+/** Adds the rows samples[start..end) (dense bins and sparse entries) to a histogram over all bins. */
 export function scatterRows(
   hist: Float64Array,
-  ws: GrowWorkspace,
+  samples: Int32Array,
   data: BinnedData,
   a: Float64Array,
   b: Float64Array,
   start: number,
   end: number,
 ): void {
-  const { samples } = ws;
   const { sparsePtr, sparseBin, rowBins } = data;
   const pd = data.denseFeatures.length;
   for (let k = start; k < end; k++) {
@@ -129,16 +47,71 @@ export function scatterRows(
   }
 }
 
-/** `scatterRows`, also listing the bins touched; returns their number. */
+/** Lists each bin's rows, ascending, into ws.binStart and ws.binRows (a counting sort). */
+export function listBinRows(ws: GrowWorkspace): void {
+  const data = ws.data;
+  const { sparsePtr, sparseBin, rowBins } = data;
+  const n = data.rows;
+  const pd = data.denseFeatures.length;
+  const B = data.binOffset[data.features]!;
+  const start = new Int32Array(B + 1);
+  for (let k = 0; k < n * pd; k++) start[rowBins[k]! + 1]!++;
+  for (let e = 0; e < sparsePtr[n]!; e++) start[sparseBin[e]! + 1]!++;
+  for (let g = 0; g < B; g++) start[g + 1]! += start[g]!;
+  const fill = start.slice(0, B);
+  const rows = new Int32Array(start[B]!);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < pd; j++) rows[fill[rowBins[i * pd + j]!]!++] = i;
+    for (let e = sparsePtr[i]!; e < sparsePtr[i + 1]!; e++) rows[fill[sparseBin[e]!]!++] = i;
+  }
+  ws.binStart = start;
+  ws.binRows = rows;
+}
+
+/**
+ * The histogram of all rows in order (a root), bin by bin from the bins' row lists: the same sums
+ * as `scatterRows` (each bin's rows are added in the same order), kept in registers instead of
+ * being loaded and stored for every row. `hist` must be zeroed.
+ */
+export function binListHistogram(
+  hist: Float64Array,
+  binStart: Int32Array,
+  binRows: Int32Array,
+  a: Float64Array,
+  b: Float64Array,
+): void {
+  const B = binStart.length - 1;
+  for (let g = 0; g < B; g++) {
+    const s = binStart[g]!;
+    const e = binStart[g + 1]!;
+    if (s === e) continue;
+    let sa = 0;
+    let sb = 0;
+    for (let k = s; k < e; k++) {
+      const i = binRows[k]!;
+      sa += a[i]!;
+      sb += b[i]!;
+    }
+    hist[3 * g] = e - s;
+    hist[3 * g + 1] = sa;
+    hist[3 * g + 2] = sb;
+  }
+}
+
+/**
+ * `scatterRows` into a zeroed histogram, also listing the bins it touches into `out` (in order of
+ * first touch); returns their number.
+ */
 export function scatterRowsTouched(
-  ws: GrowWorkspace,
+  hist: Float64Array,
+  out: Int32Array,
+  samples: Int32Array,
   data: BinnedData,
   a: Float64Array,
   b: Float64Array,
   start: number,
   end: number,
 ): number {
-  const { samples, hist, touched } = ws;
   const { sparsePtr, sparseBin, rowBins } = data;
   const pd = data.denseFeatures.length;
   let t = 0;
@@ -150,7 +123,7 @@ export function scatterRowsTouched(
     for (let j = 0; j < pd; j++) {
       const bin = rowBins[base + j]!;
       const g = 3 * bin;
-      if (hist[g] === 0) touched[t++] = bin;
+      if (hist[g] === 0) out[t++] = bin;
       hist[g]!++;
       hist[g + 1]! += ai;
       hist[g + 2]! += bi;
@@ -159,7 +132,7 @@ export function scatterRowsTouched(
     for (let e = sparsePtr[i]!; e < stop; e++) {
       const bin = sparseBin[e]!;
       const g = 3 * bin;
-      if (hist[g] === 0) touched[t++] = bin;
+      if (hist[g] === 0) out[t++] = bin;
       hist[g]!++;
       hist[g + 1]! += ai;
       hist[g + 2]! += bi;
@@ -168,191 +141,120 @@ export function scatterRowsTouched(
   return t;
 }
 
-/** target -= other, element by element. */
-export function subtract(target: Float64Array, other: Float64Array): void {
-  for (let k = 0; k < target.length; k++) target[k]! -= other[k]!;
-}
-
-/** Non-empty bins of an interleaved histogram range [off, off + nb), as local bins, into the group arrays. */
-export function compactRange(ws: GrowWorkspace, hist: Float64Array, off: number, nb: number): number {
-  const { gBin, gC, gA, gB } = ws;
-  let g = 0;
-  for (let c = 0; c < nb; c++) {
-    const h = 3 * (off + c);
-    const count = hist[h]!;
-    if (count > 0) {
-      gBin[g] = c;
-      gC[g] = count;
-      gA[g] = hist[h + 1]!;
-      gB[g++] = hist[h + 2]!;
-    }
+/** Lists the non-empty bins of a histogram over all bins into `out`; returns their number. */
+export function listNonEmpty(hist: Float64Array, data: BinnedData, out: BinLevel): number {
+  const { bins, start, end } = out;
+  const offsets = data.binOffset;
+  let n = 0;
+  for (let f = 0; f < data.features; f++) {
+    start[f] = n;
+    const stop = offsets[f + 1]!;
+    for (let g = offsets[f]!; g < stop; g++) if (hist[3 * g]! > 0) bins[n++] = g;
+    end[f] = n;
   }
-  return g;
+  return n;
 }
 
 /**
- * `compactRange` of a local histogram [0, nb) that also zeroes it on the way (a TypedArray
- * `fill` call costs more than the few bins of a one-hot feature).
+ * Lists the non-empty bins of a histogram among its parent's (parent.bins[0..parentCount)) into
+ * `out`; returns their number. Narrow data goes feature by feature; wide data (hundreds of one-hot
+ * features, most without bins in the parent) goes through the parent's list in one pass.
  */
-export function compactAndClear(ws: GrowWorkspace, hist: Float64Array, nb: number): number {
-  const { gBin, gC, gA, gB } = ws;
-  let g = 0;
-  for (let c = 0; c < nb; c++) {
-    const h = 3 * c;
-    const count = hist[h]!;
-    if (count > 0) {
-      gBin[g] = c;
-      gC[g] = count;
-      gA[g] = hist[h + 1]!;
-      gB[g++] = hist[h + 2]!;
-      hist[h] = 0;
-      hist[h + 1] = 0;
-      hist[h + 2] = 0;
-    }
-  }
-  return g;
-}
-
-/** The sorted touched bins touched[s..e) (global, of one feature) into the group arrays. */
-export function copyTouched(ws: GrowWorkspace, s: number, e: number, off: number): number {
-  const { touched, hist, gBin, gC, gA, gB } = ws;
-  let g = 0;
-  for (let k = s; k < e; k++) {
-    const bin = touched[k]!;
-    const h = 3 * bin;
-    gBin[g] = bin - off;
-    gC[g] = hist[h]!;
-    gA[g] = hist[h + 1]!;
-    gB[g++] = hist[h + 2]!;
-  }
-  return g;
-}
-
-/** Inserts a sparse feature's default bin (the node's rows not in the other groups) in order. */
-export function insertDefault(
-  ws: GrowWorkspace,
-  groups: number,
-  def: number,
-  count: number,
-  sumA: number,
-  sumB: number,
-): number {
-  const { gBin, gC, gA, gB } = ws;
-  let restC = count;
-  let restA = sumA;
-  let restB = sumB;
-  let at = groups;
-  for (let g = groups - 1; g >= 0; g--) {
-    restC -= gC[g]!;
-    restA -= gA[g]!;
-    restB -= gB[g]!;
-    if (gBin[g]! > def) at = g;
-  }
-  if (restC <= 0) return groups;
-  for (let g = groups; g > at; g--) {
-    gBin[g] = gBin[g - 1]!;
-    gC[g] = gC[g - 1]!;
-    gA[g] = gA[g - 1]!;
-    gB[g] = gB[g - 1]!;
-  }
-  gBin[at] = def;
-  gC[at] = restC;
-  gA[at] = restA;
-  gB[at] = restB;
-  return groups + 1;
-}
-
-/** Column-wise: one feature's histogram over the node's rows, into the group arrays. */
-export function columnGroups(
-  ws: GrowWorkspace,
+export function listNonEmptyAmong(
+  hist: Float64Array,
   data: BinnedData,
-  f: number,
-  a: Float64Array,
-  b: Float64Array,
-  start: number,
-  end: number,
+  parent: BinLevel,
+  parentCount: number,
+  out: BinLevel,
 ): number {
-  const { samples, loc, locTouched } = ws;
-  const codes = data.codes;
-  const base = data.colOffset[f]!;
-  const nb = data.nBins[f]!;
-  if ((end - start) * 8 > nb) {
-    // Most bins will be hit: accumulate without listing them, then read the whole range.
-    for (let k = start; k < end; k++) {
-      const i = samples[k]!;
-      const h = 3 * codes[base + i]!;
-      loc[h]!++;
-      loc[h + 1]! += a[i]!;
-      loc[h + 2]! += b[i]!;
+  const { bins, start, end } = out;
+  const from = parent.bins;
+  const p = data.features;
+  let n = 0;
+  if (p * 8 <= parentCount) {
+    for (let f = 0; f < p; f++) {
+      start[f] = n;
+      const stop = parent.end[f]!;
+      for (let k = parent.start[f]!; k < stop; k++) {
+        const g = from[k]!;
+        if (hist[3 * g]! > 0) bins[n++] = g;
+      }
+      end[f] = n;
     }
-    return compactAndClear(ws, loc, nb);
+    return n;
   }
-  let t = 0;
-  for (let k = start; k < end; k++) {
-    const i = samples[k]!;
-    const c = codes[base + i]!;
-    const h = 3 * c;
-    if (loc[h] === 0) locTouched[t++] = c;
-    loc[h]!++;
-    loc[h + 1]! += a[i]!;
-    loc[h + 2]! += b[i]!;
+  const binFeature = data.binFeature;
+  start.fill(0);
+  end.fill(0);
+  let prev = -1;
+  for (let k = 0; k < parentCount; k++) {
+    const g = from[k]!;
+    if (hist[3 * g]! > 0) {
+      bins[n] = g;
+      const f = binFeature[g]!;
+      if (f !== prev) {
+        start[f] = n;
+        prev = f;
+      }
+      end[f] = ++n;
+    }
   }
-  sortRange(locTouched, 0, t);
-  const { gBin, gC, gA, gB } = ws;
-  for (let k = 0; k < t; k++) {
-    const c = locTouched[k]!;
-    const h = 3 * c;
-    gBin[k] = c;
-    gC[k] = loc[h]!;
-    gA[k] = loc[h + 1]!;
-    gB[k] = loc[h + 2]!;
-    loc[h] = 0;
-    loc[h + 1] = 0;
-    loc[h + 2] = 0;
+  return n;
+}
+
+/** Splits a sorted list of bins out.bins[0..n) by feature (global bins are in feature order). */
+export function rangesByFeature(data: BinnedData, out: BinLevel, n: number): void {
+  const { bins, start, end } = out;
+  const binFeature = data.binFeature;
+  start.fill(0);
+  end.fill(0);
+  let prev = -1;
+  for (let k = 0; k < n; k++) {
+    const f = binFeature[bins[k]!]!;
+    if (f !== prev) start[f] = k;
+    end[f] = k + 1;
+    prev = f;
   }
-  return t;
 }
 
 /**
- * Sorts a[lo..hi) ascending in place: insertion sort for short ranges, quicksort (median of three)
- * above. Hand-written because sorting a typed-array subarray allocates a view per call, and split
- * search sorts once per node.
+ * target -= other over the listed bins (all others are zero in `other`), listing the bins that
+ * keep rows into `out`; returns their number. A bin that keeps no rows is set to zero:
+ * subtraction would leave rounding residue in its sums (about 1e-17), never read since the bin is
+ * empty, and without it the histogram's non-zero bins are exactly its listed ones, which is what
+ * clearing it relies on.
  */
-export function sortRange(a: Int32Array, lo: number, hi: number): void {
-  while (hi - lo > 24) {
-    const mid = (lo + hi) >>> 1;
-    // Median of the first, middle and last values.
-    const x = a[lo]!;
-    const y = a[mid]!;
-    const z = a[hi - 1]!;
-    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
-    let i = lo;
-    let j = hi - 1;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i++] = a[j]!;
-        a[j--] = t;
-      }
-    }
-    // Recurse into the smaller part, loop on the larger (bounded stack depth).
-    if (j - lo < hi - 1 - i) {
-      sortRange(a, lo, j + 1);
-      lo = i;
+export function subtractListed(
+  target: Float64Array,
+  other: Float64Array,
+  list: Int32Array,
+  n: number,
+  out: Int32Array,
+): number {
+  let kept = 0;
+  for (let k = 0; k < n; k++) {
+    const g = list[k]!;
+    const h = 3 * g;
+    if (target[h] === other[h]) {
+      target[h] = 0;
+      target[h + 1] = 0;
+      target[h + 2] = 0;
     } else {
-      sortRange(a, i, hi);
-      hi = j + 1;
+      target[h]! -= other[h]!;
+      target[h + 1]! -= other[h + 1]!;
+      target[h + 2]! -= other[h + 2]!;
+      out[kept++] = g;
     }
   }
-  for (let i = lo + 1; i < hi; i++) {
-    const v = a[i]!;
-    let j = i - 1;
-    while (j >= lo && a[j]! > v) {
-      a[j + 1] = a[j]!;
-      j--;
-    }
-    a[j + 1] = v;
+  return kept;
+}
+
+/** Zeroes the listed bins. */
+export function clearListed(hist: Float64Array, list: Int32Array, n: number): void {
+  for (let k = 0; k < n; k++) {
+    const h = 3 * list[k]!;
+    hist[h] = 0;
+    hist[h + 1] = 0;
+    hist[h + 2] = 0;
   }
 }

@@ -40,21 +40,41 @@ export function evalTree(tree: Tree, row: ArrayLike<number>): number {
 }
 
 /**
- * Calls `visit(row, i)` with each row of X as a dense Float64Array (reused between calls), so
- * ensembles densify a sparse row once for all their trees.
+ * For each row of X: `init` plus the leaf values of the trees, added in order (the same sum as
+ * calling `evalTree` per tree), in one tight loop; a sparse row is densified once for all trees.
+ * With `init` undefined, a single tree's value as is.
  */
-export function forEachDenseRow(X: Matrix, visit: (row: Float64Array, i: number) => void): void {
-  if (X.kind === 'dense') {
-    for (let i = 0; i < X.rows; i++) visit(X.data.subarray(i * X.cols, (i + 1) * X.cols), i);
-    return;
-  }
-  const row = new Float64Array(X.cols);
+export function sumTrees(trees: readonly Tree[], X: Matrix, init: number | undefined): Float64Array {
+  const out = new Float64Array(X.rows);
+  const cols = X.cols;
+  let x: Float64Array;
+  if (X.kind === 'dense') x = X.data;
+  else x = new Float64Array(cols);
   for (let i = 0; i < X.rows; i++) {
-    const start = X.indptr[i]!;
-    const end = X.indptr[i + 1]!;
-    for (let k = start; k < end; k++) row[X.indices[k]!] = X.values[k]!;
-    visit(row, i);
-    for (let k = start; k < end; k++) row[X.indices[k]!] = 0;
+    let base = i * cols;
+    if (X.kind === 'csr') {
+      base = 0;
+      for (let k = X.indptr[i]!; k < X.indptr[i + 1]!; k++) x[X.indices[k]!] = X.values[k]!;
+    }
+    if (init === undefined) out[i] = leafValueAt(trees[0]!, x, base);
+    else {
+      let s = init;
+      for (let t = 0; t < trees.length; t++) s += leafValueAt(trees[t]!, x, base);
+      out[i] = s;
+    }
+    if (X.kind === 'csr') for (let k = X.indptr[i]!; k < X.indptr[i + 1]!; k++) x[X.indices[k]!] = 0;
+  }
+  return out;
+}
+
+/** `evalTree` of the row whose feature f is x[base + f]. */
+function leafValueAt(tree: Tree, x: Float64Array, base: number): number {
+  const { feature, threshold, left, right, value } = tree;
+  let node = 0;
+  for (;;) {
+    const f = feature[node]!;
+    if (f < 0) return value[node]!;
+    node = x[base + f]! <= threshold[node]! ? left[node]! : right[node]!;
   }
 }
 
