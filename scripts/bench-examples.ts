@@ -1,9 +1,12 @@
 /**
- * Runs the three example pipelines locally (in-process, `runPipeline` of @kfp-ts/local, cache off)
- * on the real data, one task at a time, and prints, per pipeline, the wall time, the process's peak RSS so far
+ * Runs the three example pipelines locally (`runPipeline` of @kfp-ts/local, cache off, function
+ * components on worker threads as `kfp-ts run` does by default: one per core) on the real data, and
+ * prints, per pipeline, the wall time, the process's peak RSS so far
  * (`process.resourceUsage().maxRSS`; the pipelines run one after another in this process, so
  * each figure is the peak up to the end of that pipeline) and the time of each learner's tasks
- * (summed over parallel-for iterations, and the tasks' own wall times). Where Python with
+ * (summed over parallel-for iterations; tasks on different threads overlap, so a sum can exceed
+ * the pipeline's wall time). `BENCH_WORKERS=1` runs everything on the main thread, one task at a
+ * time, for comparison. Where Python with
  * scikit-learn is installed (Debian's python3-sklearn; xgboost optional), it also runs
  * scripts/bench-examples-sklearn.py, the same work in scikit-learn, side by side.
  *
@@ -33,8 +36,11 @@ const examples = [
   { name: 'trees', pipeline: treesPipeline, params: { data_uri: data('CreditScoring.csv') } },
 ] as const;
 
+const workers =
+  process.env.BENCH_WORKERS === undefined ? availableParallelism() : Number(process.env.BENCH_WORKERS);
 console.log(
-  `node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)}; in-process runner, one task at a time, cache off`,
+  `node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)}; ` +
+    `${workers > 1 ? `${workers} worker threads` : 'main thread, one task at a time'}, cache off`,
 );
 const outputDir = mkdtempSync(path.join(tmpdir(), 'kfp-ts-bench-examples-'));
 let total = 0;
@@ -44,9 +50,10 @@ try {
     const run = await runPipeline(pipeline as Parameters<typeof runPipeline>[0], params, {
       outputDir,
       cache: false,
-      // One task at a time: in-process tasks share one thread, so with more a task's duration would
-      // include waiting for the others. Task durations are then each learner's own time.
-      parallelism: 1,
+      // On the main thread tasks share one thread, so run one at a time: a task's duration is then
+      // its own. On worker threads, as many at once as there are workers.
+      parallelism: Math.max(1, workers),
+      workers,
     });
     const wall = (performance.now() - start) / 1000;
     total += wall;
@@ -77,16 +84,27 @@ console.log(
   `\nall three pipelines: ${total.toFixed(2)} s wall, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
 );
 
-const probe = spawnSync('python3', ['-c', 'import sklearn'], { encoding: 'utf8' });
-if (probe.status === 0) {
-  console.log('\nscikit-learn, the same work (scripts/bench-examples-sklearn.py):');
-  spawnSync(
-    'python3',
+// The first Python that has scikit-learn: PATH's, else the system's (Debian's python3-sklearn
+// installs for /usr/bin/python3, which a version manager on PATH may hide).
+const python = ['python3', '/usr/bin/python3'].find(
+  (candidate) => spawnSync(candidate, ['-c', 'import sklearn'], { encoding: 'utf8' }).status === 0,
+);
+if (python) {
+  console.log(`\nscikit-learn, the same work (${python} scripts/bench-examples-sklearn.py):`);
+  const sklearn = spawnSync(
+    python,
     [path.join(root, 'scripts/bench-examples-sklearn.py'), path.join(root, 'examples/data')],
-    {
-      stdio: 'inherit',
-    },
+    { encoding: 'utf8' },
   );
+  process.stdout.write(sklearn.stdout);
+  process.stderr.write(sklearn.stderr);
+  const theirs = /all three: ([\d.]+) s wall/.exec(sklearn.stdout)?.[1];
+  if (theirs) {
+    console.log(
+      `\nside by side: kfp-ts ${total.toFixed(2)} s, scikit-learn ${Number(theirs).toFixed(2)} s ` +
+        `(imports excluded): ratio ${(total / Number(theirs)).toFixed(2)}`,
+    );
+  }
 } else {
   console.log(
     '\n(scikit-learn not installed: `python3 -c "import sklearn"` fails, so only our figures are shown)',
