@@ -4,11 +4,24 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { BuildFailure, BuildOptions, Message } from 'esbuild';
-import { buildSync } from 'esbuild';
+
+type Esbuild = typeof import('esbuild');
+let esbuildModule: Esbuild | undefined;
+
+/**
+ * esbuild, loaded when a build is actually needed: a compile whose bundles all come from the
+ * cache does not pay for loading it (~16 ms), unless something else loaded it already (tsx does,
+ * for a TypeScript pipeline module).
+ */
+export function loadEsbuild(): Esbuild {
+  esbuildModule ??= createRequire(import.meta.url)('esbuild') as Esbuild;
+  return esbuildModule;
+}
 
 export interface BundleOptions {
   /**
@@ -73,9 +86,9 @@ export function bundleComponentModule(file: string, options: BundleOptions = {})
     `const { executorMain } = require('@kfp-ts/executor');`,
     `void executorMain(process.argv.slice(2), () => require(${JSON.stringify(absolute)}));`,
   ].join('\n');
-  let result: ReturnType<typeof buildSync>;
+  let result: ReturnType<Esbuild['buildSync']>;
   try {
-    result = buildSync({
+    result = loadEsbuild().buildSync({
       ...nodeBundleOptions(absWorkingDir, options.conditions),
       stdin: { contents: entry, resolveDir: OWN_DIR, sourcefile: 'kfp-ts-entry.js', loader: 'js' },
       minify: true,

@@ -27,10 +27,9 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BuildFailure, BuildOptions, Loader, Plugin } from 'esbuild';
-import { build } from 'esbuild';
+import type { BuildFailure, BuildOptions, BuildResult, Loader, Plugin } from 'esbuild';
 import type { BundleOptions } from './bundle.js';
-import { BundleError, formatMessage, nodeBundleOptions, packageRootOf } from './bundle.js';
+import { BundleError, formatMessage, loadEsbuild, nodeBundleOptions, packageRootOf } from './bundle.js';
 import { readIndexFile, sameStamps, stampsOf, writeIndexFile } from './disk-index.js';
 
 export type LibraryKind = 'components' | 'script';
@@ -118,9 +117,9 @@ async function buildLibrary(
     '  findFunctionComponent: executor.findFunctionComponent,',
     '};',
   ].join('\n');
-  let result: Awaited<ReturnType<typeof build>>;
+  let result: BuildResult<BuildOptions>;
   try {
-    result = await build(
+    result = await loadEsbuild().build(
       kind === 'script'
         ? { ...common, entryPoints: [module] }
         : {

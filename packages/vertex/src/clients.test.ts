@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PipelineServiceLike } from './client-types.js';
 import { createPipelineServiceClient, parseApiEndpoint } from './clients.js';
 import { checkCredentials } from './credentials.js';
 import { VertexError } from './errors.js';
@@ -35,6 +36,21 @@ describe('API endpoints', () => {
       /use http:\/\/ \(plaintext, no credentials\) or https:\/\//,
     );
     expect(() => parseApiEndpoint('https://x/v1', 'r')).toThrow(/a gRPC endpoint has no path/);
+  });
+});
+
+describe('the clients', () => {
+  it('are built without the IAM and Locations mixins, and close cleanly', async () => {
+    const client = (await createPipelineServiceClient({
+      region: 'us-central1',
+      apiEndpoint: 'http://127.0.0.1:9',
+    })) as PipelineServiceLike & Record<string, (...args: unknown[]) => unknown>;
+    expect(() => client.getIamPolicy!({ resource: 'x' })).toThrow(
+      'kfp-ts builds the Vertex AI clients without their IAM and Locations methods',
+    );
+    expect(() => client.getLocation!({ name: 'x' })).toThrow(/without their IAM and Locations/);
+    await (client.initialize as () => Promise<unknown>)();
+    await expect(client.close()).resolves.toBeUndefined();
   });
 });
 

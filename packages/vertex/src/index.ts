@@ -5,6 +5,8 @@
  * functions; every one takes a compiled spec or a pipeline object, and its clients injectable.
  */
 export { toApiError } from './api-errors.js';
+export type { ClientConnection, ClientThread, ClientThreadOptions } from './client-thread-host.js';
+export { startClientThread } from './client-thread-host.js';
 export type {
   PipelineJobMessage,
   PipelineServiceLike,

@@ -1,6 +1,9 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { protoSubset } from './protos-subset.js';
+import { protoSubset, readPrebuiltSubset, writePrebuiltSubset } from './protos-subset.js';
 
 const require = createRequire(import.meta.url);
 const full = require('@google-cloud/aiplatform/build/protos/protos.json');
@@ -36,5 +39,30 @@ describe('the protos subset of the two services', () => {
 
   it('says which reference it cannot resolve', () => {
     expect(() => protoSubset(full, ['google.cloud.aiplatform.v1.NoSuchService'])).toThrow(/no service/);
+  });
+});
+
+describe('the subset the build writes', () => {
+  it('is used only when it was made from a protos.json of the same size, for the same services', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kfp-ts-subset-'));
+    try {
+      const file = path.join(dir, 'protos-subset.json');
+      writePrebuiltSubset(file);
+      const written = JSON.parse(await readFile(file, 'utf8'));
+      const size = (await stat(require.resolve('@google-cloud/aiplatform/build/protos/protos.json'))).size;
+      expect(written.protosBytes).toBe(size);
+      expect(written.subset).toEqual(protoSubset(full, written.services));
+      expect(readPrebuiltSubset(file, size)).toEqual(written.subset);
+
+      // Another protos.json (another version of the package): computed again.
+      expect(readPrebuiltSubset(file, size + 1)).toBeUndefined();
+      await writeFile(file, JSON.stringify({ ...written, services: written.services.slice(1) }));
+      expect(readPrebuiltSubset(file, size)).toBeUndefined();
+      await writeFile(file, '{ not json');
+      expect(readPrebuiltSubset(file, size)).toBeUndefined();
+      expect(readPrebuiltSubset(path.join(dir, 'absent.json'), size)).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

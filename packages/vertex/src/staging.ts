@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { ApiError, usageError } from './errors.js';
 
@@ -217,13 +218,24 @@ export interface StorageClientOptions {
   project?: string;
 }
 
+type StorageModule = typeof import('@google-cloud/storage');
+
+/**
+ * @google-cloud/storage, loaded on first use: a pipeline with nothing to stage never pays for
+ * it. Its CommonJS build, through `require`: the package's ESM build (what `import()` picks)
+ * reaches the same CommonJS dependencies through the ESM loader and takes about twice as long
+ * to load (~0.1 s more of a submit).
+ */
+export function loadStorageModule(): StorageModule {
+  return createRequire(import.meta.url)('@google-cloud/storage') as StorageModule;
+}
+
 /**
  * A Cloud Storage client: the default endpoint with Application Default Credentials, or
  * `storageEndpoint`. Without one, `STORAGE_EMULATOR_HOST` is honoured by the library itself.
- * Loaded on demand: a pipeline with nothing to stage never pays for it.
  */
 export async function createStorageClient(options: StorageClientOptions = {}): Promise<StorageLike> {
-  const { Storage } = await import('@google-cloud/storage');
+  const { Storage } = loadStorageModule();
   const endpoint = options.storageEndpoint;
   return new Storage({
     ...(options.project ? { projectId: options.project } : {}),

@@ -105,6 +105,62 @@ describe('submitPipelineJob against the PipelineService stand-in', () => {
     expect(vertex.job(job.name)).toBeDefined();
   });
 
+  it('asks `connect` for its client after the local checks, and leaves it open', async () => {
+    const steps: string[] = [];
+    const connected: PipelineServiceLike = {
+      createPipelineJob: (request, options) => {
+        steps.push('create');
+        return client.createPipelineJob(request, options);
+      },
+      getPipelineJob: (request, options) => client.getPipelineJob(request, options),
+      cancelPipelineJob: (request, options) => client.cancelPipelineJob(request, options),
+      listPipelineJobs: (request, options) => client.listPipelineJobs(request, options),
+      close: async () => {
+        steps.push('close');
+      },
+    };
+    const connect = async () => {
+      steps.push('connect');
+      return connected;
+    };
+    const job = await submitPipelineJob({
+      ...where,
+      connect,
+      pipeline: smallPipeline,
+      pipelineRoot: 'gs://bucket/r',
+      parameterValues: { data_uri: 'gs://bucket/d.csv' },
+      jobId: jobId(),
+    });
+    expect(job.state).toBe('PENDING');
+    expect(steps).toEqual(['connect', 'create']);
+
+    // A local mistake: never connected.
+    steps.length = 0;
+    const error = await submitPipelineJob({
+      ...where,
+      connect,
+      pipeline: smallPipeline,
+      pipelineRoot: 'gs://bucket/r',
+      parameterValues: { seed: 'x' },
+    }).catch((e: unknown) => e);
+    expect(VertexError.is(error) && error.kind).toBe('usage');
+    expect(steps).toEqual([]);
+
+    // Its failure (no credentials) is the submit's, before anything is staged or sent.
+    const before = vertex.calls.length;
+    const refused = await submitPipelineJob({
+      ...where,
+      connect: async () => {
+        throw new VertexError('usage', 'no Google Cloud credentials found');
+      },
+      pipeline: smallPipeline,
+      pipelineRoot: 'gs://bucket/r',
+      parameterValues: { data_uri: 'gs://bucket/d.csv' },
+    }).catch((e: unknown) => e);
+    expect((refused as Error).message).toBe('no Google Cloud credentials found');
+    expect(vertex.calls.length).toBe(before);
+  });
+
   it('retries UNAVAILABLE twice and makes one job', async () => {
     vertex.failNext('CreatePipelineJob', Status.UNAVAILABLE, { times: 2 });
     const before = vertex.callsOf('CreatePipelineJob').length;

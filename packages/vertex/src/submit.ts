@@ -73,6 +73,13 @@ export interface SubmitOptions extends PipelineRunOptions, Omit<ConnectionOption
   now?: Date;
   /** Told before each retry of CreatePipelineJob. */
   onRetry?: RetryOptions['onRetry'];
+  /**
+   * Without `client`: gives the client, called where submit would build one (after the local
+   * checks, before staging), so that its failure (no credentials) comes at the same point. The
+   * client stays the caller's: it is not closed. For a client built elsewhere, such as on the
+   * client thread (`startClientThread().pipelineService`).
+   */
+  connect?: () => Promise<PipelineServiceLike>;
 }
 
 export interface SubmittedJob extends JobSummary {
@@ -212,7 +219,9 @@ export async function submitPipelineJob(options: SubmitOptions): Promise<Submitt
   try {
     const prepared = await preparePipelineJob(options, async () => {
       // Credentials are checked here: after the local checks, before the first upload.
-      if (!client) {
+      if (!client && options.connect) {
+        client = await options.connect();
+      } else if (!client) {
         const { createPipelineServiceClient } = await import('./clients.js');
         client = await createPipelineServiceClient({ ...options, region: options.region! });
         owned = true;

@@ -2,25 +2,16 @@
  * `kfp-ts submit <file>`: compile (or read) the pipeline, check it and its parameter values,
  * stage what it needs, and create a run on Vertex AI Pipelines (default) or a Kubeflow
  * Pipelines API (`--target kfp`). `--wait` follows the run to its end.
+ *
+ * A Vertex AI submission loads and builds its Google clients on a thread of their own (see
+ * `startClients`), started before anything else: this module imports only types and the CLI's
+ * errors up front, and the rest (run-options.js brings the TypeScript loader, follow.js...) once
+ * the thread is on its way.
  */
-import type { JsonValue } from '@kfp-ts/vertex';
+import type { ClientThread, JsonValue } from '@kfp-ts/vertex';
 import { UsageError } from '../errors.js';
 import type { CommandContext } from './context.js';
-import { follow } from './follow.js';
-import {
-  asCliError,
-  keyValues,
-  type LoadedPipeline,
-  loadPipelineFile,
-  loadVertex,
-  pipelineErrorWithFile,
-  type ResolvedTarget,
-  readParamsFile,
-  resolveTarget,
-  seconds,
-  type TargetOptions,
-  type Vertex,
-} from './run-options.js';
+import type { LoadedPipeline, ResolvedTarget, TargetOptions, Vertex } from './run-options.js';
 
 /** What `submit` and `schedule create` both take to describe a run. */
 export interface RunCommandOptions extends TargetOptions {
@@ -57,22 +48,27 @@ export interface PreparedRun {
 /**
  * Loads the library and the pipeline and reads the parameter values, as the pipeline's root
  * inputs declare them (all checked together by the library before any call).
+ *
+ * With `thread` (a Vertex AI submission: see `startClients`) the Google clients are being loaded
+ * on that thread meanwhile; without it they are loaded here, on the main thread.
  */
 export async function prepareRun(
   file: string,
   options: RunCommandOptions,
   cwd: string,
   target: Pick<ResolvedTarget, 'kind'>,
+  thread?: ClientThread,
 ): Promise<PreparedRun> {
+  const { asCliError, keyValues, loadPipelineFile, loadVertex, pipelineErrorWithFile, readParamsFile } =
+    await import('./run-options.js');
   // The library, the compiler and the Google clients load before the TypeScript loader hooks in
   // (importing the pipeline module registers it): modules imported through its hooks are several
   // times slower to load (see compile.ts). Bundles of TypeScript components may need staging,
   // so a module's submission loads the storage client too.
   const vertex = await loadVertex();
   await import('@kfp-ts/compiler');
-  if (target.kind === 'vertex') {
-    const isModule = !/\.(ya?ml|json)$/i.test(file);
-    await vertex.preloadClients({ storage: isModule || options.upload.length > 0 });
+  if (target.kind === 'vertex' && !thread) {
+    await vertex.preloadClients({ storage: needsStorage(file, options) });
   }
   const loaded = await loadPipelineFile(file, cwd, options.pipeline);
   if (options.failurePolicy !== undefined && !['fast', 'slow'].includes(options.failurePolicy)) {
@@ -107,16 +103,63 @@ export async function prepareRun(
   };
 }
 
+/** A TypeScript module may bring bundles to stage; a compiled spec only its assets folder or --upload. */
+function needsStorage(file: string, options: RunCommandOptions): boolean {
+  return !/\.(ya?ml|json)$/i.test(file) || options.upload.length > 0;
+}
+
+/**
+ * The client thread of a Vertex AI submission (@kfp-ts/vertex `startClientThread`): it loads
+ * google-gax, the PipelineService client and the storage client on the second core while this
+ * thread loads the compiler and the pipeline and compiles; it is told where to connect once the
+ * options are read (`configure`). Undefined when there is no thread to use: another target,
+ * running from the TypeScript sources, or KFP_TS_CLIENT_THREAD=0.
+ */
+async function startClients(file: string, options: SubmitCommandOptions): Promise<ClientThread | undefined> {
+  // A first look only: resolveTarget reads --target properly (an unused thread is just closed).
+  if ((options.target ?? 'vertex').toLowerCase() !== 'vertex') return undefined;
+  const { startClientThread } = await import('@kfp-ts/vertex/client-thread');
+  return startClientThread({ preloadStorage: needsStorage(file, options) });
+}
+
 export async function submitCommand(
   file: string,
   options: SubmitCommandOptions,
-  { io }: CommandContext,
+  context: CommandContext,
 ): Promise<number> {
-  const target = resolveTarget(options);
-  const pollIntervalMs = seconds('--poll-interval', options.pollInterval, 5000);
-  const run = await prepareRun(file, options, io.cwd, target);
+  const started = await startClients(file, options);
+  try {
+    const { resolveTarget, seconds } = await import('./run-options.js');
+    const target = resolveTarget(options);
+    const pollIntervalMs = seconds('--poll-interval', options.pollInterval, 5000);
+    // Without a project or region the library says which is missing; no client is needed.
+    const thread = target.kind === 'vertex' && target.project && target.region ? started : undefined;
+    if (!thread) void started?.close().catch(() => {});
+    thread?.configure({
+      region: target.region!,
+      project: target.project!,
+      ...(target.apiEndpoint ? { apiEndpoint: target.apiEndpoint } : {}),
+      ...(target.storageEndpoint ? { storageEndpoint: target.storageEndpoint } : {}),
+    });
+    return await submitWith(thread, file, options, target, context, pollIntervalMs);
+  } finally {
+    // On every path: done, failed, or interrupted while waiting.
+    void started?.close().catch(() => {});
+  }
+}
+
+async function submitWith(
+  thread: ClientThread | undefined,
+  file: string,
+  options: SubmitCommandOptions,
+  target: ResolvedTarget,
+  { io }: CommandContext,
+  pollIntervalMs: number,
+): Promise<number> {
+  const run = await prepareRun(file, options, io.cwd, target, thread);
   const { vertex } = run;
   if (target.kind === 'kfp') return submitToKfp(run, target, options, io, pollIntervalMs);
+  const { asCliError, pipelineErrorWithFile } = await import('./run-options.js');
 
   const job = await vertex
     .submitPipelineJob({
@@ -137,6 +180,8 @@ export async function submitCommand(
       ...(options.encryptionKey ? { encryptionKey: options.encryptionKey } : {}),
       ...(options.cache === undefined ? {} : { enableCaching: options.cache }),
       ...(options.failurePolicy ? { failurePolicy: options.failurePolicy as 'fast' | 'slow' } : {}),
+      // The thread's clients: the pipeline client asked for where submit would build its own.
+      ...(thread ? { connect: () => thread.pipelineService(), storage: thread.storage } : {}),
       onStaged: ({ kind, uri, bytes }) => {
         if (!options.json)
           io.stderr(
@@ -159,11 +204,14 @@ export async function submitCommand(
     return 0;
   }
   if (!options.json) io.stderr(`kfp-ts: submitted ${job.name}\n  ${job.url}\n`);
+  // Polled (and cancelled) through the thread's client when there is one: it is built already.
   const connection = {
     project: job.project,
     region: job.region,
     ...(target.apiEndpoint ? { apiEndpoint: target.apiEndpoint } : {}),
+    ...(thread ? { client: await thread.pipelineService() } : {}),
   };
+  const { follow } = await import('./follow.js');
   return follow(vertex, io, (poll) => vertex.waitForPipelineJob({ ...connection, job: job.name, ...poll }), {
     ...(options.json ? { json: true } : {}),
     pollIntervalMs,
@@ -175,12 +223,13 @@ export async function submitCommand(
 
 async function submitToKfp(
   run: PreparedRun,
-  target: ReturnType<typeof resolveTarget>,
+  target: ResolvedTarget,
   options: SubmitCommandOptions,
   io: CommandContext['io'],
   pollIntervalMs: number,
 ): Promise<number> {
   const { vertex } = run;
+  const { asCliError, pipelineErrorWithFile } = await import('./run-options.js');
   const unsupported = [
     Object.keys(run.uploads).length > 0 && '--upload',
     Object.keys(run.labels).length > 0 && '--label',
@@ -213,6 +262,7 @@ async function submitToKfp(
   }
   if (!options.json) io.stderr(`kfp-ts: submitted run ${job.jobId}\n  ${job.url}\n`);
   const kfpTarget = `--target kfp --host ${connection.host}`;
+  const { follow } = await import('./follow.js');
   return follow(vertex, io, (poll) => vertex.waitForKfpRun({ ...connection, runId: job.jobId, ...poll }), {
     ...(options.json ? { json: true } : {}),
     pollIntervalMs,
