@@ -8,6 +8,7 @@ export { ConditionError, evaluateCondition, selectValue } from './cel-condition.
 export type { ContainerEngine } from './executors/docker.js';
 export { detectEngine } from './executors/docker.js';
 export { executeFunctionComponent } from './executors/function-executor.js';
+export { closeWorkerPools } from './executors/function-workers.js';
 export { UnsupportedTaskError } from './executors/select.js';
 export type {
   ExecutionOutputs,

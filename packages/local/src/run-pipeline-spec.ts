@@ -15,6 +15,7 @@ import { runDag } from './dag-runner.js';
 import { executeFunctionComponent } from './executors/function-executor.js';
 import { FunctionWorkers } from './executors/function-workers.js';
 import { installConsoleCapture } from './executors/log-capture.js';
+import { functionName } from './executors/select.js';
 import { Semaphore, SharedExclusiveGate } from './limiter.js';
 import { createRunDir } from './output-layout.js';
 import type { EventInput, RunContext } from './run-context.js';
@@ -77,6 +78,7 @@ export async function runPipelineSpec(spec: PipelineSpec, options: RunOptions = 
   abort.signal.addEventListener('abort', () => (ctx.stopReason ??= 'the run was aborted'), { once: true });
   if (options.signal?.aborted) abort.abort();
   emit({ type: 'run-started', pipelineName: model.pipelineName, jobName, outputDir: runDir });
+  if (workers && options.registry) workers.warm(options.registry.values(), functionTasks(model, options));
   const restoreConsole = installConsoleCapture();
   const started = performance.now();
   let outcome: Awaited<ReturnType<typeof runDag>>;
@@ -113,6 +115,30 @@ export async function runPipelineSpec(spec: PipelineSpec, options: RunOptions = 
 }
 
 /**
+ * How many tasks run a TypeScript function component that is not mocked, counting a task inside
+ * a loop as two (a loop runs it any number of times): how many workers are worth starting early.
+ */
+function functionTasks(model: SpecModel, options: RunOptions): number {
+  const mocked = new Set(Object.keys(options.mocks ?? {}));
+  let count = 0;
+  const visit = (component: ComponentSpec, inLoop: boolean) => {
+    for (const task of Object.values(component.dag?.tasks ?? {})) {
+      const child = model.component(task.componentRef.name);
+      const loop = inLoop || task.parameterIterator !== undefined || task.artifactIterator !== undefined;
+      if (child.dag) {
+        visit(child, loop);
+        continue;
+      }
+      const container = child.executorLabel ? model.executor(child.executorLabel).container : undefined;
+      const fn = container && functionName(container);
+      if (fn !== undefined && !mocked.has(fn)) count += loop ? 2 : 1;
+    }
+  };
+  visit(model.spec.root as ComponentSpec, false);
+  return count;
+}
+
+/**
  * The worker threads of an in-process run, when it may use more than one: `workers` (`'auto'`:
  * the number of cores), capped by `parallelism`. A custom `functionExecutor` runs on the main
  * thread (a function cannot be sent to a worker).
@@ -125,7 +151,7 @@ function functionWorkers(options: RunOptions, parallelism: number): FunctionWork
   const size = Math.min(wanted, parallelism);
   if (size <= 1 || (options.runner ?? 'in-process') !== 'in-process' || options.functionExecutor)
     return undefined;
-  return new FunctionWorkers(size, options.uriPrefixes ?? {});
+  return new FunctionWorkers(size, options.uriPrefixes ?? {}, options.keepWorkers === true);
 }
 
 /** Root inputs: given parameters over the IR's defaults; unknown or missing ones are refused up front. */

@@ -169,6 +169,14 @@ export interface RunOptions {
    * module is unknown and a custom `functionExecutor` always run on the main thread.
    */
   workers?: number | 'auto';
+  /**
+   * Keep the worker threads for later runs in this process (default false: the run terminates
+   * them). Later runs then skip their start-up and find modules loaded and code warm, as a test
+   * file or a benchmark that runs several pipelines wants. Idle workers do not keep the process
+   * alive; `closeWorkerPools()` terminates them. Module state then lives on across runs, as it
+   * does on the main thread.
+   */
+  keepWorkers?: boolean;
   /** `fail-slow` (default, as Vertex): independent branches go on. `fail-fast`: start nothing new. */
   failurePolicy?: 'fail-slow' | 'fail-fast';
   /** Reuse outputs of earlier runs for tasks whose caching is on (default true). */

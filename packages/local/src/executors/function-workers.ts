@@ -25,10 +25,27 @@ const CONDITIONS = WORKER_MAIN.endsWith('.ts') ? ['@kfp-ts/source'] : [];
 
 type Warn = (message: string) => void;
 
+/**
+ * Pools kept for later runs (`keepWorkers`), by size, worker program and the environment their
+ * workers started with: a run with another environment gets its own.
+ */
+const keptPools = new Map<string, WorkerPool>();
+
+/** Terminates the worker threads kept by runs with `keepWorkers`. */
+export async function closeWorkerPools(): Promise<void> {
+  const pools = [...keptPools.values()];
+  keptPools.clear();
+  await Promise.all(pools.map((pool) => pool.close()));
+}
+
 export class FunctionWorkers {
-  private pool: Promise<WorkerPool | undefined> | undefined;
+  /** The pool, or why there is none. */
+  private pool: Promise<WorkerPool | Unavailable> | undefined;
   private started: WorkerPool | undefined;
-  private readonly libraries = new Map<string, Promise<string | undefined>>();
+  /** Library file per module, or why the module cannot have one. */
+  private readonly libraries = new Map<string, Promise<string | Unavailable>>();
+  /** Reasons already reported (each is told once per run). */
+  private readonly reported = new Set<Unavailable>();
   /** Components (`file\0name`) found not to run in a worker: they stay on the main thread. */
   private readonly mainThread = new Set<string>();
   private readonly env: Readonly<Record<string, string | undefined>> = { ...process.env };
@@ -41,6 +58,8 @@ export class FunctionWorkers {
   constructor(
     readonly size: number,
     private readonly uriPrefixes: Readonly<Record<string, string>>,
+    /** Leave the pool to later runs of this process instead of terminating it at `close`. */
+    private readonly keep = false,
   ) {}
 
   /** Worker threads alive now (zero before the first task and after `close`). */
@@ -65,9 +84,10 @@ export class FunctionWorkers {
     const file = definition.source?.file;
     const key = `${file}\0${definition.name}`;
     if (file === undefined || this.mainThread.has(key) || this.closed) return undefined;
-    const pool = await this.startPool(request.warn);
-    const library = pool && (await this.library(file, request.warn));
-    if (!pool || !library) return undefined;
+    const pool = await this.startPool();
+    if (pool instanceof Unavailable) return this.report(pool, request.warn);
+    const library = await this.library(file);
+    if (library instanceof Unavailable) return this.report(library, request.warn);
     const answer = await pool.run(
       {
         library,
@@ -92,39 +112,77 @@ export class FunctionWorkers {
     return { parameters: answer.outputParameters, artifacts: answer.outputArtifacts };
   }
 
+  /**
+   * Starts the workers ahead of the first tasks, each loading the libraries of `definitions`:
+   * worker start-up and module loading then overlap the run's first (sequential) tasks instead of
+   * delaying its first fan-out. `tasks` is how many function tasks the run has, so a run with one
+   * never starts a second thread. Best effort: what fails here is reported by the task that meets it.
+   */
+  warm(definitions: Iterable<FunctionComponentDefinition>, tasks: number): void {
+    const files = [...new Set([...definitions].flatMap((d) => (d.source?.file ? [d.source.file] : [])))];
+    if (!files.length || tasks < 1 || this.closed) return;
+    void this.startPool().then(async (pool) => {
+      const libraries = (await Promise.all(files.map((file) => this.library(file)))).filter(
+        (library): library is string => typeof library === 'string',
+      );
+      if (!(pool instanceof Unavailable) && libraries.length && !this.closed) pool.warm(tasks, libraries);
+    });
+  }
+
   /** Terminates the workers (at the end of the run, whatever its outcome). */
   async close(): Promise<void> {
     this.closed = true;
-    await (await this.pool)?.close();
+    const pool = await this.pool;
+    if (pool instanceof WorkerPool && !this.keep) await pool.close();
   }
 
-  private startPool(warn: Warn): Promise<WorkerPool | undefined> {
+  private startPool(): Promise<WorkerPool | Unavailable> {
     this.pool ??= libraryFile(WORKER_MAIN, { kind: 'script', conditions: CONDITIONS }).then(
-      (script) => (this.started = new WorkerPool(this.size, script.path, this.env)),
-      (error: unknown) => {
-        warn(
+      (script) => (this.started = this.poolFor(script.path)),
+      (error: unknown) =>
+        new Unavailable(
           `worker threads are not available (${messageOf(error)}); function components run on the main thread.`,
-        );
-        return undefined;
-      },
+        ),
     );
     return this.pool;
   }
 
-  private library(file: string, warn: Warn): Promise<string | undefined> {
+  private poolFor(script: string): WorkerPool {
+    if (!this.keep) return new WorkerPool(this.size, script, this.env);
+    const key = JSON.stringify([this.size, script, this.env]);
+    let pool = keptPools.get(key);
+    if (!pool || pool.isClosed) {
+      pool = new WorkerPool(this.size, script, this.env);
+      keptPools.set(key, pool);
+    }
+    return pool;
+  }
+
+  private library(file: string): Promise<string | Unavailable> {
     let library = this.libraries.get(file);
     if (!library) {
       library = libraryFile(file, { conditions: CONDITIONS }).then(
         (built) => built.path,
-        (error: unknown) => {
-          warn(`the components of ${file} run on the main thread: ${messageOf(error)}`);
-          return undefined;
-        },
+        (error: unknown) =>
+          new Unavailable(`the components of ${file} run on the main thread: ${messageOf(error)}`),
       );
       this.libraries.set(file, library);
     }
     return library;
   }
+
+  private report(reason: Unavailable, warn: Warn): undefined {
+    if (!this.reported.has(reason)) {
+      this.reported.add(reason);
+      warn(reason.message);
+    }
+    return undefined;
+  }
+}
+
+/** Why tasks run on the main thread instead (told once, by the first task it concerns). */
+class Unavailable {
+  constructor(readonly message: string) {}
 }
 
 function messageOf(error: unknown): string {

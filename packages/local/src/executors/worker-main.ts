@@ -16,7 +16,7 @@ import { parentPort } from 'node:worker_threads';
 import type { ComponentsLibrary } from '@kfp-ts/bundler';
 import { uriToPath } from '../artifacts.js';
 import { runtimeArtifacts } from './runtime-artifacts.js';
-import type { RunMessage, SerializedError, WorkerMessage } from './worker-protocol.js';
+import type { RunMessage, SerializedError, WarmMessage, WorkerMessage } from './worker-protocol.js';
 
 const port = parentPort!;
 const libraries = new Map<string, ComponentsLibrary>();
@@ -114,7 +114,17 @@ async function run(message: RunMessage): Promise<WorkerMessage> {
   }
 }
 
-port.on('message', (message: RunMessage) => {
+port.on('message', (message: RunMessage | WarmMessage) => {
+  if (message.type === 'warm') {
+    for (const library of message.libraries) {
+      try {
+        load(library);
+      } catch {
+        // The first task that needs it reports why (as 'unavailable').
+      }
+    }
+    return;
+  }
   current = message.id;
   void run(message)
     .catch((error: unknown): WorkerMessage => ({ type: 'failed', id: message.id, error: serialize(error) }))

@@ -13,12 +13,13 @@ import { liveWorkerCount, WorkerPool } from './worker-pool.js';
 const SCRIPT = `
 const { parentPort, threadId } = require('node:worker_threads');
 parentPort.on('message', (m) => {
+  if (m.type === 'warm') return void (globalThis.warmed = m.libraries);
   if (m.component === 'die') process.exit(7);
   if (m.component === 'throw') setTimeout(() => { throw new TypeError('stray'); });
   parentPort.postMessage({ type: 'log', id: m.id, text: 'on ' + threadId + '\\n' });
   setTimeout(() => parentPort.postMessage(m.component === 'fail'
     ? { type: 'failed', id: m.id, error: { name: 'ComponentError', message: "component 'fail' failed: no" } }
-    : { type: 'done', id: m.id, outputParameters: { thread: threadId, env: process.env.KFP_TS_POOL ?? null }, outputArtifacts: {} }),
+    : { type: 'done', id: m.id, outputParameters: { thread: threadId, env: process.env.KFP_TS_POOL ?? null, warmed: globalThis.warmed ?? null }, outputArtifacts: {} }),
     Number(m.taskName));
 });
 `;
@@ -44,6 +45,21 @@ const thread = async (p: Promise<{ type: string } & Record<string, any>>) =>
   (await p).outputParameters.thread as number;
 
 describe('WorkerPool', () => {
+  it('starts workers ahead of the tasks when warmed, each told which libraries to load', async () => {
+    const pool = new WorkerPool(2, script, {});
+    pool.warm(5, ['lib.cjs']);
+    expect(pool.liveWorkers).toBe(2);
+    pool.warm(1, ['lib.cjs']);
+    expect(pool.started).toBe(2);
+    const answers = await Promise.all([1, 2].map(() => pool.run(job('a', 50), hooks())));
+    expect(
+      answers.map((a) => (a as { outputParameters: Record<string, unknown> }).outputParameters.warmed),
+    ).toEqual([['lib.cjs'], ['lib.cjs']]);
+    expect(pool.started).toBe(2);
+    await pool.close();
+    expect(pool.liveWorkers).toBe(0);
+  });
+
   it('starts workers only when tasks wait and all are busy, and reuses them', async () => {
     const pool = new WorkerPool(2, script, { KFP_TS_POOL: 'snapshot' });
     expect(pool.liveWorkers).toBe(0);

@@ -1,6 +1,6 @@
 /**
- * A pool of worker threads for one run: workers start lazily (only when a task is ready, every
- * worker is busy and there are fewer than `size`), each runs one task at a time and is reused for
+ * A pool of worker threads for one run: workers start when a task is ready, every worker is busy
+ * and there are fewer than `size` (or ahead of time, `warm`), each runs one task at a time and is reused for
  * many. A worker that dies (an exit outside the component's call, an uncaught exception, out of
  * memory) fails the task it was running, naming the task and the exit code; the next task gets a
  * new worker. An abort terminates the workers of the tasks it stops. `close()` terminates every
@@ -8,7 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { TaskLog } from './log-capture.js';
-import type { RunMessage, SerializedError, WorkerMessage } from './worker-protocol.js';
+import type { RunMessage, SerializedError, WarmMessage, WorkerMessage } from './worker-protocol.js';
 
 export type PoolJob = Omit<RunMessage, 'type' | 'id'>;
 
@@ -95,6 +95,33 @@ export class WorkerPool {
       this.queue.push(pending);
       this.pump();
     });
+  }
+
+  /**
+   * Starts idle workers up to `count` (at most `size`) and has each load `libraries`, so that the
+   * tasks of a fan-out do not each wait for a worker's start-up. They stay unreferenced while
+   * idle, like any idle worker.
+   */
+  warm(count: number, libraries: readonly string[]): void {
+    const message: WarmMessage = { type: 'warm', libraries };
+    // Idle workers kept from an earlier run load what they lack (a module they have is skipped).
+    for (const idle of this.idle) idle.worker.postMessage(message);
+    while (!this.closed && this.workers.size < Math.min(count, this.size)) {
+      let worker: PoolWorker;
+      try {
+        worker = this.spawn();
+      } catch {
+        return; // the first task reports why workers cannot start
+      }
+      worker.worker.postMessage(message);
+      worker.worker.unref();
+      this.idle.push(worker);
+    }
+    this.pump();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   /** Terminates every worker and fails what still waits; resolves when all have exited. */

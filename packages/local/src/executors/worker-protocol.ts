@@ -21,6 +21,16 @@ export interface RunMessage {
   readonly env: Readonly<Record<string, string>>;
 }
 
+/**
+ * Main -> worker: load these components libraries now (their modules' top level included), so
+ * the first task a warmed-up worker gets does not wait for it. No answer: a library that does not
+ * load is reported by the first task that needs it.
+ */
+export interface WarmMessage {
+  readonly type: 'warm';
+  readonly libraries: readonly string[];
+}
+
 /** An error as it crosses threads. */
 export interface SerializedError {
   readonly name: string;

@@ -20,6 +20,7 @@ import {
 } from '../__fixtures__/worker-components.js';
 import { runPipeline } from '../test-helpers.js';
 import type { RunEvent, RunResult } from '../types.js';
+import { closeWorkerPools } from './function-workers.js';
 import { liveWorkerCount } from './worker-pool.js';
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'kfp-ts-workers-'));
@@ -319,5 +320,29 @@ describe('what stays on the main thread', () => {
     expect(result.state).toBe('SUCCEEDED');
     expect(calls).toBe(2);
     expect(result.tasks['for-loop-2/0/busy']!.executor).toBe('mock');
+  });
+});
+
+describe('keepWorkers', () => {
+  const fanOut = pipeline({ name: 'kept-fan-out' }, () => {
+    const loop = parallelFor([1, 2, 3, 4], (n) => busy({ n, ms: 50 }).outputs);
+    return { threads: collected(loop.result.thread) };
+  });
+
+  it('leaves the workers to the next run, which reuses them, until closeWorkerPools', async () => {
+    const options = { outputDir: tempDir(), cache: false, workers: 2, keepWorkers: true } as const;
+    try {
+      const first = await runPipeline(fanOut, {}, options);
+      expect(first.state).toBe('SUCCEEDED');
+      expect(liveWorkerCount()).toBe(2);
+      const second = await runPipeline(fanOut, {}, options);
+      expect(second.state).toBe('SUCCEEDED');
+      expect(liveWorkerCount()).toBe(2);
+      const threads = (run: RunResult) => new Set(run.pipelineOutputs.parameters.threads as number[]);
+      // The same two threads served both runs.
+      expect([...threads(second)].every((t) => threads(first).has(t))).toBe(true);
+    } finally {
+      await closeWorkerPools();
+    }
   });
 });
