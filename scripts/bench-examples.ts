@@ -10,7 +10,7 @@
  * scikit-learn is installed (Debian's python3-sklearn; xgboost optional), it also runs
  * scripts/bench-examples-sklearn.py, the same work in scikit-learn, side by side.
  *
- *   node --conditions=@kfp-ts/source --import tsx scripts/bench-examples.ts
+ *   pnpm bench:examples   # = node --conditions=@kfp-ts/source --import tsx scripts/bench-examples.ts
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
