@@ -1,26 +1,4 @@
-/**
- * ML benchmark: the work of the three course pipelines (churn, car price, credit-scoring trees) with
- * @kfp-ts/ml, end to end in one process, against scikit-learn's figures on this kind of machine
- * (docs: /work/shared/notes/ml-reference.md). It prints figures and asserts nothing.
- *
- *   node --import tsx scripts/bench-ml.ts            # course pipelines + the trees pipeline's tuning grids
- *   BENCH_GRIDS=0 node --import tsx scripts/bench-ml.ts   # course pipelines only
- *
- * "Course pipelines" is the work of the notebooks that the Python reference timed in one process
- * (10.2-11.9 s): read and prepare each CSV, split, vectorise; churn: LogisticRegression on the
- * 60/20/20 split, 5-fold CV over 7 values of C, final fit on train+val scored on test; car price:
- * ridge (validation and final test), then logistic regression, decision tree, random forest (100)
- * and gradient boosting (100 rounds) on "above average"; credit: decision tree, random forest (200)
- * and gradient boosting (175 rounds) scored on validation, and refitted on train+val scored on test.
- * The grids are the trees pipeline's tuning tasks (examples/trees/grids.ts: 24 decision trees, 20
- * forests of 10..200 trees, 36 boosting configurations of 200 rounds), which scikit-learn and
- * XGBoost take 0.26 s, 17.2 s and 74 s for.
- *
- * Times are wall clock and process CPU; "fit" rows sum the learners' fit calls only.
- */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import {
   course,
   DecisionTreeClassifier,
@@ -32,14 +10,13 @@ import {
   LogisticRegression,
   type Matrix,
   RandomForestClassifier,
-  readCsv,
   rmse,
   rocAucScore,
   shuffledSplit,
   trainValTestSplit,
 } from '../packages/ml/src/index.js';
+import { carAboveAverage, creditProblems, readData } from './bench-data.js';
 
-const DATA = fileURLToPath(new URL('../examples/data/', import.meta.url));
 const GRIDS = process.env.BENCH_GRIDS !== '0';
 
 const fitTimes = new Map<string, { ms: number; fits: number }>();
@@ -61,10 +38,8 @@ function timeFit<T>(learner: string, run: () => T): T {
   return out;
 }
 
-const read = (name: string) => readCsv(readFileSync(`${DATA}${name}`));
-
 function churnPipeline(): void {
-  const df = course.prepareChurn(read('WA_Fn-UseC_-Telco-Customer-Churn.csv'));
+  const df = course.prepareChurn(readData('WA_Fn-UseC_-Telco-Customer-Churn.csv'));
   const s = trainValTestSplit(df.rowCount, 1);
   const [full, train, val, test] = [s.fullTrain, s.train, s.val, s.test].map((i) => df.take(i)) as Frame[];
   const score = (a: Frame, b: Frame, C: number, label: string): number => {
@@ -88,7 +63,7 @@ function churnPipeline(): void {
 }
 
 function carPipeline(): void {
-  const df = course.prepareCarPrice(read('data.csv'));
+  const df = course.prepareCarPrice(readData('data.csv'));
   const s = shuffledSplit(df.rowCount, 2);
   const [train, val, test] = [s.train, s.val, s.test].map((i) => df.take(i)) as Frame[];
   const fx = course.CarPriceFeatures.fit(train!);
@@ -106,16 +81,7 @@ function carPipeline(): void {
     `car ridge test RMSE ${rmse(course.logPrice(test!), final.predict(fx.transform(test!))).toFixed(6)}`,
   );
 
-  const data = course.prepareCarClassification(df);
-  const c = trainValTestSplit(data.rowCount, 42);
-  const tr = data.take(c.train);
-  const va = data.take(c.val);
-  const mu = course.mean(tr.numbers('msrp'));
-  const dv = DictVectorizer.fit(tr, course.CAR_CLASSIFICATION_FEATURES);
-  const X = dv.transform(tr);
-  const Xv = dv.transform(va);
-  const y = course.aboveAverage(tr, mu);
-  const yv = course.aboveAverage(va, mu);
+  const { X, y, Xv, yv } = carAboveAverage({ cleaned: df });
   const models: Record<string, () => { predictProba(X: Matrix): Float64Array }> = {
     'car above-avg logistic regression': () => LogisticRegression.fit(X, y, { C: 10 }),
     'car above-avg decision tree': () =>
@@ -130,34 +96,8 @@ function carPipeline(): void {
   }
 }
 
-interface CreditData {
-  X: ReturnType<DictVectorizer['transform']>;
-  y: Float64Array;
-  Xv: ReturnType<DictVectorizer['transform']>;
-  yv: Float64Array;
-}
-
-function creditData(): { tuning: CreditData; final: CreditData } {
-  const df = course.prepareCreditScoring(read('CreditScoring.csv'), { fillMissing: true });
-  const s = trainValTestSplit(df.rowCount, 11);
-  const columns = df.names.filter((n) => n !== 'status');
-  const make = (a: Frame, b: Frame): CreditData => {
-    const dv = DictVectorizer.fit(a, columns);
-    return {
-      X: dv.transform(a, { sparse: false }),
-      y: course.creditTarget(a),
-      Xv: dv.transform(b, { sparse: false }),
-      yv: course.creditTarget(b),
-    };
-  };
-  return {
-    tuning: make(df.take(s.train), df.take(s.val)),
-    final: make(df.take(s.fullTrain), df.take(s.test)),
-  };
-}
-
 function creditPipeline(): void {
-  const { tuning, final } = creditData();
+  const { tuning, final } = creditProblems();
   for (const [name, d] of [
     ['val', tuning],
     ['test', final],
@@ -185,7 +125,7 @@ function creditPipeline(): void {
 }
 
 function creditGrids(): void {
-  const { tuning: d } = creditData();
+  const { tuning: d } = creditProblems();
   let best = { dt: 0, rf: 0, gb: 0 };
   for (const max_depth of [4, 5, 6]) {
     for (const min_samples_leaf of [1, 5, 10, 15, 20, 100, 200, 500]) {

@@ -1,29 +1,8 @@
-/**
- * Tree learner benchmark: the credit-scoring tuning grids (24 decision trees, 20 forests of
- * 10..200 trees, 36 boosting configurations x 200 rounds) and the car "above average" fits on the
- * sparse one-hot matrix and on the same matrix made dense (a DictVectorizer with {sparse: false}).
- *
- *   node --import tsx scripts/bench-trees.ts                  # everything
- *   TREES_ONLY=car,dt node --import tsx scripts/bench-trees.ts  # some workloads (dt, rf, gb, car, cardense)
- *   TREES_SRC=/tmp/orig-ml/src node --import tsx scripts/bench-trees.ts  # another copy of the learners
- *
- * Times are the best of TREES_REPEAT runs (default 1), wall clock and process CPU. Besides times, each workload prints a fingerprint of every fitted model's validation and
- * training predictions (their float64 bits), so two builds of the learners can be checked for identical
- * results by running this once against each and comparing the fingerprints.
- */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  course,
-  DictVectorizer,
-  type Matrix,
-  readCsv,
-  rocAucScore,
-  trainValTestSplit,
-} from '../packages/ml/src/index.js';
+import { type Matrix, rocAucScore } from '../packages/ml/src/index.js';
+import { carAboveAverage, creditProblems } from './bench-data.js';
 
-const DATA = fileURLToPath(new URL('../examples/data/', import.meta.url));
 const SRC = process.env.TREES_SRC ?? fileURLToPath(new URL('../packages/ml/src/', import.meta.url));
 const ONLY = process.env.TREES_ONLY?.split(',');
 const REPEAT = Number(process.env.TREES_REPEAT ?? 1);
@@ -36,8 +15,6 @@ const src = (p: string): string => pathToFileURL(`${SRC}/${p}`).href;
 const dt: Fit = (await import(src('learners/decision-tree.js'))).DecisionTreeClassifier.fit;
 const rf: Fit = (await import(src('learners/random-forest.js'))).RandomForestClassifier.fit;
 const gb: Fit = (await import(src('learners/gradient-boosting.js'))).GradientBoostingClassifier.fit;
-
-const read = (name: string) => readCsv(readFileSync(`${DATA}${name}`));
 
 /** FNV-1a over the float64 bits of the predictions, folded into a running hash. */
 function fingerprint(hash: number, p: Float64Array): number {
@@ -59,18 +36,7 @@ interface Task {
 }
 
 function creditTasks(): Task[] {
-  const df = course.prepareCreditScoring(read('CreditScoring.csv'), { fillMissing: true });
-  const s = trainValTestSplit(df.rowCount, 11);
-  const columns = df.names.filter((n) => n !== 'status');
-  const tr = df.take(s.train);
-  const va = df.take(s.val);
-  const dv = DictVectorizer.fit(tr, columns);
-  const base = {
-    X: dv.transform(tr, { sparse: false }),
-    y: course.creditTarget(tr),
-    Xv: dv.transform(va, { sparse: false }),
-    yv: course.creditTarget(va),
-  };
+  const base = creditProblems().tuning;
   const dts: [Fit, object][] = [];
   for (const maxDepth of [4, 5, 6])
     for (const minSamplesLeaf of [1, 5, 10, 15, 20, 100, 200, 500])
@@ -91,22 +57,13 @@ function creditTasks(): Task[] {
 }
 
 function carTasks(): Task[] {
-  const df = course.prepareCarPrice(read('data.csv'));
-  const data = course.prepareCarClassification(df);
-  const c = trainValTestSplit(data.rowCount, 42);
-  const tr = data.take(c.train);
-  const va = data.take(c.val);
-  const mu = course.mean(tr.numbers('msrp'));
-  const dv = DictVectorizer.fit(tr, course.CAR_CLASSIFICATION_FEATURES);
-  const y = course.aboveAverage(tr, mu);
-  const yv = course.aboveAverage(va, mu);
   const fits: [Fit, object][] = [
     [dt, { maxDepth: 6, minSamplesLeaf: 15 }],
     [rf, { nEstimators: 100, maxDepth: 10, minSamplesLeaf: 3, seed: 1 }],
     [gb, { eta: 0.3, maxDepth: 6, minChildWeight: 1, rounds: 100 }],
   ];
-  const sparse = { X: dv.transform(tr), y, Xv: dv.transform(va), yv };
-  const dense = { X: dv.transform(tr, { sparse: false }), y, Xv: dv.transform(va, { sparse: false }), yv };
+  const sparse = carAboveAverage();
+  const dense = carAboveAverage({ sparse: false });
   const tasks: Task[] = [];
   for (const [name, d] of [
     ['car', sparse],
