@@ -28,7 +28,15 @@ import {
   trainValTestSplit,
 } from '@kfp-ts/ml';
 import { z } from 'zod';
-import { datasetInfo, localPath, readDataset, readModel, writeDataset, writeModel } from './io.js';
+import {
+  type ArtifactOut,
+  datasetInfo,
+  localPath,
+  readDataset,
+  readModel,
+  writeDataset,
+  writeModel,
+} from './io.js';
 import { aucOn, type ClassifierSpec, fitClassifier, modelJson, reportClassification } from './learn.js';
 import { derived } from './memo.js';
 
@@ -267,19 +275,24 @@ function fitAndScore(
   return { json: modelJson(fitted, spec, { val_auc: valAuc }), valAuc };
 }
 
+/** `fitAndScore`, the model written to `model`: what every train-* component returns. */
+function trainAndScore(
+  sets: Sets,
+  spec: ClassifierSpec,
+  model: ArtifactOut,
+  what: string,
+): { val_auc: number } {
+  const { json, valAuc } = fitAndScore(sets, spec, what);
+  writeModel(model, json);
+  return { val_auc: valAuc };
+}
+
 export const trainLogisticRegression = component({
   name: 'train-logistic-regression',
   inputs: { train: artifact(Dataset), val: artifact(Dataset), c: param.float({ default: 1 }) },
   outputs: classifierOutputs,
-  run({ train, val, c }, { model }) {
-    const { json, valAuc } = fitAndScore(
-      { train, val },
-      { kind: 'logistic_regression', c },
-      'train-logistic-regression',
-    );
-    writeModel(model, json);
-    return { val_auc: valAuc };
-  },
+  run: ({ train, val, c }, { model }) =>
+    trainAndScore({ train, val }, { kind: 'logistic_regression', c }, model, 'train-logistic-regression'),
 });
 
 export const trainDecisionTree = component({
@@ -293,9 +306,7 @@ export const trainDecisionTree = component({
   outputs: classifierOutputs,
   run({ train, val, max_depth, min_samples_leaf }, { model }) {
     const spec: ClassifierSpec = { kind: 'decision_tree', max_depth, min_samples_leaf };
-    const { json, valAuc } = fitAndScore({ train, val }, spec, 'train-decision-tree');
-    writeModel(model, json);
-    return { val_auc: valAuc };
+    return trainAndScore({ train, val }, spec, model, 'train-decision-tree');
   },
 });
 
@@ -312,9 +323,7 @@ export const trainRandomForest = component({
   outputs: classifierOutputs,
   run({ train, val, n_estimators, max_depth, min_samples_leaf, seed }, { model }) {
     const spec: ClassifierSpec = { kind: 'random_forest', n_estimators, max_depth, min_samples_leaf, seed };
-    const { json, valAuc } = fitAndScore({ train, val }, spec, 'train-random-forest');
-    writeModel(model, json);
-    return { val_auc: valAuc };
+    return trainAndScore({ train, val }, spec, model, 'train-random-forest');
   },
 });
 
@@ -338,9 +347,7 @@ export const trainGradientBoosting = component({
       min_child_weight,
       rounds: num_boost_round,
     };
-    const { json, valAuc } = fitAndScore({ train, val }, spec, 'train-gradient-boosting');
-    writeModel(model, json);
-    return { val_auc: valAuc };
+    return trainAndScore({ train, val }, spec, model, 'train-gradient-boosting');
   },
 });
 
